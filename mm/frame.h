@@ -1,0 +1,55 @@
+/*
+ * Physical page frames with reference counts.
+ *
+ * Every frame of usable RAM has a small record: how many references it has
+ * (page-table entries, page directories, the heap...) and a few flags.  A
+ * frame returns to the free pool only when its count drops to zero.  Free
+ * frames form a stack threaded through the records, so allocation and
+ * release are O(1).  The bookkeeping is pure C (unit-tested on the host):
+ * it never touches the frames themselves.
+ */
+#ifndef MM_FRAME_H
+#define MM_FRAME_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#define FRAME_SIZE 4096u
+#define FRAME_SHIFT 12
+#define FRAME_REFS_MAX 0xffffu
+
+/* Flags kept per frame. */
+#define FRAME_PAGE_TABLE 0x1u   /* a user page table (shared copy-on-write) */
+
+struct frame {
+    uint16_t refs;
+    uint16_t flags;
+    uint32_t next_free;     /* frame number of the next free frame */
+};
+
+/* Set up bookkeeping for frames [0, nframes) in `table` (caller-provided,
+ * nframes entries).  All frames start reserved. */
+void frame_setup(struct frame *table, uint32_t nframes);
+/* Keep [start, end) (physical) out of the free pool for ever: the kernel
+ * image, the initrd, this table.  Call before frame_add_free. */
+void frame_keep(uint32_t start, uint32_t end);
+/* Make the RAM [start, end) allocatable, except frame 0 and kept frames. */
+void frame_add_free(uint32_t start, uint32_t end);
+
+/* A frame with count 1, or 0 when memory is exhausted. */
+uint32_t frame_alloc(void);
+/* One more reference; false (and no change) if the count would overflow. */
+bool frame_ref(uint32_t phys);
+/* One reference less; the frame is freed when none are left.
+ * Returns the remaining count. */
+uint32_t frame_unref(uint32_t phys);
+uint32_t frame_refs(uint32_t phys);
+uint32_t frame_flags(uint32_t phys);
+void frame_set_flags(uint32_t phys, uint32_t flags);
+
+uint32_t frames_free(void);
+uint32_t frames_total(void);
+/* Frames in use whose count is above one (shared by copy-on-write). */
+uint32_t frames_shared(void);
+
+#endif

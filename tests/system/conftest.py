@@ -1,0 +1,142 @@
+"""System-test fixtures: boot Cowix under QEMU and look at what happened.
+
+`boot(cmdline, extra=None, ...)` boots the kernel with -kernel/-initrd (or
+the ISO), optionally with a directory merged into a copy of the initrd, under
+a timeout, and returns a `Boot` with the serial transcript and the decoded
+exit status.  Through isa-debug-exit, a value v written by the kernel makes
+QEMU exit with (v << 1) | 1: init's exit status s gives 2s+1, so `status` is
+s; QEMU's 0 means a triple fault, never success.
+
+`machine(cmdline, ...)` starts QEMU under pexpect for interactive tests: type
+into the shell and wait for the prompt, as a person would.
+"""
+import os
+import re
+import subprocess
+
+import pexpect
+import pytest
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+BUILD = os.path.join(ROOT, "build")
+KERNEL = os.path.join(BUILD, "kernel.elf")
+INITRD = os.path.join(BUILD, "initrd.img")
+ISO = os.path.join(BUILD, "cowix.iso")
+TREE = INITRD + ".tree"
+QEMU = ["qemu-system-i386", "-no-reboot", "-display", "none",
+        "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
+DETERMINISTIC = ["-icount", "shift=0,sleep=off",
+                 "-rtc", "base=2024-01-01T00:00:00,clock=vm"]
+PANIC_STATUS = 0x7f
+BOOT_ERROR_STATUS = 0x7e
+
+
+class Boot:
+    """The outcome of one boot: transcript, QEMU's exit code, decoded status."""
+
+    def __init__(self, output, qemu_rc, timed_out):
+        self.output = output
+        self.qemu_rc = qemu_rc
+        self.timed_out = timed_out
+        # QEMU exits (v << 1) | 1 through isa-debug-exit.
+        self.status = qemu_rc >> 1 if qemu_rc & 1 else None
+
+    @property
+    def panicked(self):
+        return "Kernel panic" in self.output or self.status == PANIC_STATUS
+
+    def lines(self):
+        return self.output.replace("\r", "").split("\n")
+
+    def __repr__(self):
+        return "Boot(rc=%r, status=%r, timed_out=%r)\n%s" % (
+            self.qemu_rc, self.status, self.timed_out, self.output[-3000:])
+
+
+def make_initrd(extra, dest):
+    """A copy of the initrd with the directory `extra` merged in."""
+    subprocess.run([os.path.join(ROOT, "tools", "mkinitrd.sh"), dest, TREE, extra],
+                   check=True, stdout=subprocess.DEVNULL)
+    return dest
+
+
+def qemu_command(cmdline="", initrd=INITRD, iso=False, memory=128,
+                 deterministic=False, extra_args=()):
+    cmd = QEMU + ["-m", str(memory), "-serial", "stdio"]
+    if deterministic:
+        cmd += DETERMINISTIC
+    if iso:
+        cmd += ["-cdrom", ISO]
+    else:
+        cmd += ["-kernel", KERNEL, "-append", cmdline]
+        if initrd:
+            cmd += ["-initrd", initrd]
+    return cmd + list(extra_args)
+
+
+@pytest.fixture
+def boot(tmp_path):
+    def _boot(cmdline="", extra=None, timeout=120, **kw):
+        initrd = INITRD
+        if extra is not None:
+            initrd = make_initrd(str(extra), str(tmp_path / "initrd.img"))
+        if kw.pop("no_initrd", False):
+            initrd = None
+        cmd = qemu_command(cmdline, initrd=initrd, **kw)
+        try:
+            p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               timeout=timeout)
+            return Boot(p.stdout.decode("utf-8", "replace"), p.returncode, False)
+        except subprocess.TimeoutExpired as e:
+            out = (e.stdout or b"").decode("utf-8", "replace")
+            return Boot(out, -1, True)
+    return _boot
+
+
+class Machine:
+    """A running Cowix under pexpect: a console to type into."""
+
+    PROMPT = re.compile(r"[#$] $")
+
+    def __init__(self, cmd, timeout):
+        self.p = pexpect.spawn(cmd[0], cmd[1:], timeout=timeout, encoding="utf-8",
+                               codec_errors="replace")
+        self.p.delaybeforesend = None
+
+    def expect(self, pattern, timeout=-1):
+        return self.p.expect(pattern, timeout=timeout)
+
+    def wait_prompt(self, timeout=-1):
+        self.p.expect(self.PROMPT, timeout=timeout)
+        return self.p.before
+
+    def send(self, text):
+        self.p.send(text)
+
+    def run(self, command, timeout=-1):
+        """Type a command and return what it printed before the next prompt."""
+        self.p.send(command + "\r")
+        self.p.expect_exact(command, timeout=timeout)   # the echo
+        out = self.wait_prompt(timeout)
+        return out.replace("\r", "").strip("\n")
+
+    def close(self):
+        if self.p.isalive():
+            self.p.terminate(force=True)
+
+
+@pytest.fixture
+def machine(tmp_path):
+    machines = []
+
+    def _machine(cmdline="", extra=None, timeout=60, **kw):
+        initrd = INITRD
+        if extra is not None:
+            initrd = make_initrd(str(extra), str(tmp_path / "initrd.img"))
+        m = Machine(qemu_command(cmdline, initrd=initrd, **kw), timeout)
+        machines.append(m)
+        return m
+    yield _machine
+    for m in machines:
+        m.close()
+
