@@ -20,6 +20,7 @@
 #include "kernel/power.h"
 #include "kernel/serial.h"
 #include "mm/mm.h"
+#include "mm/vm.h"
 
 #define COWIX_VERSION "0.1"
 #define QEMU_EXIT_BOOT_ERROR 0x7e   /* QEMU exits 253 */
@@ -71,6 +72,7 @@ void kmain(uint32_t magic, uint32_t info_phys)
     sti();
 
     if (options.ktest) {
+        vm_switch(NULL);
         int failures = ktest_run(options.ktest_name);
         power_off(failures ? 1 : 0);
     }

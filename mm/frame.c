@@ -129,11 +129,11 @@ uint32_t frames_total(void)
     return nusable;
 }
 
-uint32_t frames_shared(void)
+
+void frame_scan(void (*fn)(uint32_t phys, uint32_t refs, uint32_t flags, void *ctx),
+                void *ctx)
 {
-    uint32_t n = 0;
     for (uint32_t i = 1; i < nframes; i++)
-        if (frames[i].refs > 1 && !(frames[i].flags & FRAME_RESERVED))
-            n++;
-    return n;
+        if (frames[i].refs && !(frames[i].flags & FRAME_RESERVED))
+            fn(i << FRAME_SHIFT, frames[i].refs, frames[i].flags, ctx);
 }

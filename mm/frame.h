@@ -49,7 +49,8 @@ void frame_set_flags(uint32_t phys, uint32_t flags);
 
 uint32_t frames_free(void);
 uint32_t frames_total(void);
-/* Frames in use whose count is above one (shared by copy-on-write). */
-uint32_t frames_shared(void);
+/* Call fn for every frame in use (the basis of the shared-memory figure). */
+void frame_scan(void (*fn)(uint32_t phys, uint32_t refs, uint32_t flags, void *ctx),
+                void *ctx);
 
 #endif

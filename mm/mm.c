@@ -9,6 +9,7 @@
 #include "kernel/console.h"
 #include "kernel/layout.h"
 #include "kernel/string.h"
+#include "mm/fault.h"
 #include "mm/frame.h"
 #include "mm/kspace.h"
 
@@ -70,6 +71,7 @@ const char *mm_init(const struct boot_info *b)
     for (int r = 0; r < b->nram; r++)
         frame_add_free(b->ram[r].start, b->ram[r].end);
     kspace_init(top);
+    fault_init();
     kprintf("mm: %u MiB usable, %u frames free\n", frames_total() / 256, frames_free());
     if (b->ram_top > DIRECT_MAP_MAX)
         kprintf("mm: RAM above %u MiB is not used\n", DIRECT_MAP_MAX >> 20);
