@@ -37,7 +37,7 @@ KLDFLAGS  = -m32 -nostdlib -static -no-pie -T kernel/linker.ld \
             -Wl,-z,noexecstack -Wl,--build-id=none
 
 # Sources of the ext2 library join the kernel once it is integrated.
-KEXCLUDE := $(wildcard fs/ext2*.c)
+KEXCLUDE :=
 KSRC_C   := $(filter-out $(KEXCLUDE),$(wildcard kernel/*.c mm/*.c proc/*.c fs/*.c tests/ktest/*.c))
 KSRC_ASM := $(wildcard kernel/*.asm mm/*.asm proc/*.asm fs/*.asm)
 KOBJ     := $(KSRC_C:%.c=$(B)/k/%.o) $(KSRC_ASM:%.asm=$(B)/k/%.asm.o)
@@ -47,7 +47,7 @@ QEMU_BASE := -m 128 -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04
 QEMU_TERM := -display none -chardev stdio,id=con,mux=on,signal=off \
              -serial chardev:con -mon chardev=con
 
-.PHONY: all deps run run-fast gdb test unit ktest systest userland clean FORCE
+.PHONY: all deps run run-fast gdb test unit ktest systest userland clean FORCE bench
 
 all: $(B)/kernel.elf $(B)/initrd.img $(B)/cowix.iso
 
@@ -161,6 +161,12 @@ systest: all
 
 test: all $(UNIT_BIN)
 	tools/run-tests.sh all
+
+# Benchmarks (not part of make test): Cowix and Debian's Linux on the
+# same binary, under QEMU -icount; see docs/performance.md.
+bench: all
+	tools/deps.sh python3-matplotlib cpio
+	tools/bench/bench.sh
 
 clean:
 	rm -rf $(B)

@@ -1,8 +1,8 @@
 /*
  * What the ext2 code needs from its surroundings: fixed-width integers,
  * the Linux error numbers and the few memory routines every C environment
- * has.  The same sources build in the freestanding kernel (which provides
- * memcpy & co. itself) and on the host for the unit tests (libc does).
+ * has.  The same sources build in the freestanding kernel (kernel/string.h
+ * provides memcpy & co.) and on the host for the unit tests (libc does).
  */
 #ifndef FS_EXT2_ENV_H
 #define FS_EXT2_ENV_H
@@ -16,11 +16,7 @@
 #if __STDC_HOSTED__
 #include <string.h>
 #else
-void *memcpy(void *dst, const void *src, size_t n);
-void *memmove(void *dst, const void *src, size_t n);
-void *memset(void *dst, int c, size_t n);
-int memcmp(const void *a, const void *b, size_t n);
-size_t strlen(const char *s);
+#include "kernel/string.h"
 #endif
 
 #endif

@@ -32,6 +32,18 @@ static uint32_t blocks_for(const struct ext2 *fs, uint64_t size)
     return n > fs->map_blocks ? fs->map_blocks : (uint32_t)n;
 }
 
+/* The part of a transfer at `pos` (with `left` bytes to go) that lies in
+ * one block, and its offset in that block. */
+static size_t block_chunk(const struct ext2 *fs, uint64_t pos, size_t left,
+                          uint32_t *in_block)
+{
+    size_t chunk;
+
+    *in_block = (uint32_t)pos & (fs->block_size - 1);
+    chunk = fs->block_size - *in_block;
+    return chunk < left ? chunk : left;
+}
+
 /* A regular file whose size the block map can hold (a larger size is
  * corrupt, and would overflow the block numbers below). */
 static int regular_file(struct ext2 *fs, uint32_t ino, struct ext2_inode **ip)
@@ -62,12 +74,9 @@ long ext2_read(struct ext2 *fs, uint32_t ino, uint64_t off, void *buf,
         n = EXT2_IO_MAX;
     while (done < n) {
         uint64_t pos = off + done;
-        uint32_t in_block = (uint32_t)pos & (fs->block_size - 1);
-        size_t chunk = fs->block_size - in_block;
-        uint32_t blk;
+        uint32_t in_block, blk;
+        size_t chunk = block_chunk(fs, pos, n - done, &in_block);
 
-        if (chunk > n - done)
-            chunk = n - done;
         err = ext2_map(fs, ip, (uint32_t)(pos >> fs->block_shift), &blk);
         if (!err)
             err = copy_bytes(copy, (uint8_t *)buf + done,
@@ -118,12 +127,9 @@ long ext2_write(struct ext2 *fs, uint32_t ino, uint64_t off, const void *buf,
         zero_tail(fs, ip, size);
     while (done < n) {
         uint64_t pos = off + done;
-        uint32_t in_block = (uint32_t)pos & (fs->block_size - 1);
-        size_t chunk = fs->block_size - in_block;
-        uint32_t blk;
+        uint32_t in_block, blk;
+        size_t chunk = block_chunk(fs, pos, n - done, &in_block);
 
-        if (chunk > n - done)
-            chunk = n - done;
         err = ext2_map_alloc(fs, ino, ip, (uint32_t)(pos >> fs->block_shift), &blk);
         if (!err)
             err = copy_bytes(copy, ext2_block(fs, blk) + in_block,
@@ -132,7 +138,7 @@ long ext2_write(struct ext2 *fs, uint32_t ino, uint64_t off, const void *buf,
             break;
         done += chunk;
     }
-    if (off + done > size)
+    if (done > 0 && off + done > size)
         ext2_set_inode_size(fs, ip, off + done);
     if (err)
         ext2_trim(fs, ip);          /* the block of a failed copy may lie past the end */

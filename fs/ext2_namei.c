@@ -188,7 +188,8 @@ int ext2_mknod(struct ext2 *fs, uint32_t dir, const char *name, size_t len,
     if (type != EXT2_S_IFREG && type != EXT2_S_IFCHR && type != EXT2_S_IFBLK &&
         type != EXT2_S_IFIFO && type != EXT2_S_IFSOCK)
         return -EINVAL;
-    if (attr->rdev_major > 0xfff || attr->rdev_minor > 0xfffff)
+    if ((type == EXT2_S_IFCHR || type == EXT2_S_IFBLK) &&
+        (attr->rdev_major > 0xfff || attr->rdev_minor > 0xfffff))
         return -EINVAL;             /* beyond Linux's 12:20-bit numbers */
     return create(fs, dir, name, len, type | (attr->mode & 07777), attr, NULL,
                   0, ino);
@@ -221,6 +222,8 @@ int ext2_link(struct ext2 *fs, uint32_t dir, const char *name, size_t len,
 
     if (!err)
         err = ext2_inode(fs, ino, &ip);
+    if (!err)
+        err = name_is_free(fs, dp, name, len);
     if (err)
         return err;
     if (ext2_type(ip) == EXT2_S_IFDIR)
@@ -229,9 +232,7 @@ int ext2_link(struct ext2 *fs, uint32_t dir, const char *name, size_t len,
         return -ENOENT;             /* unlinked, only still open */
     if (ip->i_links_count >= EXT2_LINK_MAX)
         return -EMLINK;
-    err = name_is_free(fs, dp, name, len);
-    if (!err)
-        err = ext2_dir_add(fs, dir, dp, name, len, ino, ip->i_mode);
+    err = ext2_dir_add(fs, dir, dp, name, len, ino, ip->i_mode);
     if (err)
         return err;
     ip->i_links_count++;
@@ -336,21 +337,13 @@ static int check_replace(struct ext2 *fs, bool moving_dir, uint32_t target,
     return empty < 0 ? empty : empty ? 0 : -ENOTEMPTY;
 }
 
-/* A directory moving to another parent: not below itself, the new parent
- * can take one more link, and its ".." (to be changed) is found. */
-static int check_reparent(struct ext2 *fs, uint32_t ino, struct ext2_inode *ip,
-                          uint32_t new_dir, struct ext2_inode *np,
-                          bool replacing, struct ext2_dir_slot *dotdot)
-{
-    int below = ext2_is_ancestor(fs, ino, new_dir);
-
-    if (below)
-        return below < 0 ? below : -EINVAL;
-    if (!replacing && np->i_links_count >= EXT2_LINK_MAX)
-        return -EMLINK;
-    return ext2_dir_find(fs, ip, "..", 2, dotdot) == 0 ? 0 : -EIO;
-}
-
+/*
+ * The checks come in the order Linux makes them, so the error for a rename
+ * that is wrong in several ways is the same: a directory into itself
+ * (-EINVAL), onto a directory above the source (-ENOTEMPTY), the target's
+ * type (-ENOTDIR, -EISDIR), a parent with too many links (-EMLINK), a
+ * target directory that is not empty (-ENOTEMPTY).
+ */
 int ext2_rename(struct ext2 *fs, uint32_t old_dir, const char *old_name,
                 size_t old_len, uint32_t new_dir, const char *new_name,
                 size_t new_len, uint32_t *replaced)
@@ -359,7 +352,7 @@ int ext2_rename(struct ext2 *fs, uint32_t old_dir, const char *old_name,
     struct ext2_dir_slot old_slot, new_slot, dotdot;
     uint32_t ino, target = 0;
     bool is_dir, reparent;
-    int err = writable_dir(fs, old_dir, old_len, &op);
+    int err = writable_dir(fs, old_dir, old_len, &op), r;
 
     if (!err)
         err = writable_dir(fs, new_dir, new_len, &np);
@@ -370,24 +363,30 @@ int ext2_rename(struct ext2 *fs, uint32_t old_dir, const char *old_name,
         err = find_entry(fs, op, old_name, old_len, &old_slot, &ino, &ip);
     if (err)
         return err;
+    is_dir = ext2_type(ip) == EXT2_S_IFDIR;
+    reparent = is_dir && old_dir != new_dir;
+    if (reparent && (r = ext2_is_ancestor(fs, ino, new_dir)) != 0)
+        return r < 0 ? r : -EINVAL;
     err = find_entry(fs, np, new_name, new_len, &new_slot, &target, &victim);
     if (err == -ENOENT)
         err = 0;                    /* no target: the usual case */
     if (err)
         return err;
+    if (target && old_dir != new_dir && ext2_type(victim) == EXT2_S_IFDIR &&
+        (r = ext2_is_ancestor(fs, target, old_dir)) != 0)
+        return r < 0 ? r : -ENOTEMPTY;
     if (replaced)
         *replaced = 0;
     if (target == ino)
         return 0;                   /* two names of one file: nothing to do */
-    is_dir = ext2_type(ip) == EXT2_S_IFDIR;
-    reparent = is_dir && old_dir != new_dir;
     if (target)
         err = check_replace(fs, is_dir, target, victim);
-    if (!err && reparent)
-        err = check_reparent(fs, ino, ip, new_dir, np, target != 0, &dotdot);
+    else if (reparent && np->i_links_count >= EXT2_LINK_MAX)
+        err = -EMLINK;
+    if (!err && reparent && ext2_dir_find(fs, ip, "..", 2, &dotdot) != 0)
+        err = -EIO;
     if (err)
         return err;
-
     /* The new name first: adding it is the only step that can fail. */
     if (target)
         ext2_dir_retarget(fs, np, &new_slot, ino, ip->i_mode);

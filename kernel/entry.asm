@@ -99,8 +99,10 @@ trap_return_segs_end:
     iret
 
 ; int 0x80: eax = number, ebx ecx edx esi edi ebp = arguments.
+; The number also goes in the error-code slot: eax is overwritten by the
+; result, and restarting an interrupted call needs the number again.
 syscall_entry:
-    push 0
+    push eax
     push 0x80
     SAVE_REGS
     cld

@@ -2,14 +2,22 @@
  * kmain: from the boot stub to a running system.  Each step brings up one
  * layer on top of the previous ones (docs/boot.md walks through them):
  * consoles, CPU tables, the loader's information, the command line,
- * memory, interrupts and the timer, then the self-tests or the first
- * user process.
+ * memory, interrupts and the timer, processes and files, then the first
+ * user process (or, with `ktest`, the self-tests).
  */
 #include <stdint.h>
 
+#include "fs/dev.h"
+#include "fs/exec.h"
+#include "fs/fscontext.h"
+#include "fs/mount.h"
+#include "fs/namei.h"
+#include "fs/tty.h"
+#include "kernel/clock.h"
 #include "kernel/cmdline.h"
 #include "kernel/console.h"
 #include "kernel/cpu.h"
+#include "kernel/fpu.h"
 #include "kernel/gdt.h"
 #include "kernel/idt.h"
 #include "kernel/ktest.h"
@@ -18,9 +26,11 @@
 #include "kernel/pic.h"
 #include "kernel/pit.h"
 #include "kernel/power.h"
-#include "kernel/serial.h"
+#include "kernel/syscall.h"
 #include "mm/mm.h"
 #include "mm/vm.h"
+#include "proc/sched.h"
+#include "proc/start.h"
 
 #define COWIX_VERSION "0.1"
 #define QEMU_EXIT_BOOT_ERROR 0x7e   /* QEMU exits 253 */
@@ -45,8 +55,44 @@ static void print_warning(const char *msg)
     kprintf("%s\n", msg);
 }
 
-static void on_tick(void)
+/* pid 1 under `ktest`: run the self-tests in a process context (they may
+ * sleep, fork and wait), then power off with the verdict. */
+static void run_ktests(void *arg)
 {
+    (void)arg;
+    int failures = ktest_run(options.ktest_name);
+    power_off(failures ? 1 : 0);
+}
+
+/* pid 1: the console as fds 0-2, then exec init; enter it through iret. */
+static void start_init(void *arg)
+{
+    (void)arg;
+    current->fs = fs_context_new(vfs_root());
+    if (!current->fs || fs_open_console_fds() < 0)
+        cannot_boot("cannot open /dev/console for init");
+    const char *argv[CMDLINE_MAX_INIT_ARGS + 2] = {options.init};
+    for (int i = 0; i < options.init_argc; i++)
+        argv[i + 1] = options.init_argv[i];
+    const char *envp[] = {"HOME=/", "TERM=linux", "PATH=/bin:/usr/bin:/sbin:/usr/sbin", NULL};
+    int err = exec_kernel(options.init, argv, envp);
+    if (err) {
+        kprintf("cannot run %s (error %d); trying /bin/sh\n", options.init, -err);
+        const char *sh[] = {"/bin/sh", NULL};
+        if (exec_kernel("/bin/sh", sh, envp) < 0)
+            cannot_boot("no init program could be run");
+    }
+    enter_user(proc_frame(current));
+}
+
+static void start_files(void)
+{
+    if (!boot.initrd.end)
+        cannot_boot("no initrd module: nothing to run as init");
+    const char *err = fs_init(PHYS_TO_VIRT(boot.initrd.start),
+                              boot.initrd.end - boot.initrd.start);
+    if (err)
+        cannot_boot(err);
 }
 
 void kmain(uint32_t magic, uint32_t info_phys)
@@ -62,22 +108,29 @@ void kmain(uint32_t magic, uint32_t info_phys)
         cannot_boot(err);
     kprintf("command line: %s\n", boot.cmdline);
     cmdline_parse(boot.cmdline, &options, print_warning);
+    syscall_set_trace(options.strace);
 
     err = mm_init(&boot);
     if (err)
         cannot_boot(err);
 
     pic_init();
-    pit_init((uint32_t)options.tick_ms, on_tick);
+    fpu_init();
+    clock_init();
+    random_init(rdtsc() ^ clock_realtime_ns());
+    uint32_t quantum = (uint32_t)(options.quantum_ms / options.tick_ms);
+    proc_start(quantum ? quantum : 1);
+    pit_init((uint32_t)options.tick_ms, sched_tick);
+    tty_init();
     sti();
 
     if (options.ktest) {
-        vm_switch(NULL);
-        int failures = ktest_run(options.ktest_name);
-        power_off(failures ? 1 : 0);
+        if (boot.initrd.end)
+            start_files();
+        proc_spawn_first(run_ktests, NULL);
+    } else {
+        start_files();
+        proc_spawn_first(start_init, NULL);
     }
-    if (!boot.initrd.end)
-        cannot_boot("no initrd module: nothing to run as init");
-    kprintf("no process layer yet\n");
-    power_off(2);
+    sched_idle();
 }

@@ -15,7 +15,7 @@
 
 static volatile uint64_t ticks;
 static uint32_t divisor, period_ms;
-static void (*tick_hook)(void);
+static void (*tick_hook)(const struct trapframe *tf);
 
 uint32_t pit_divisor_for_ms(uint32_t ms)
 {
@@ -27,13 +27,12 @@ uint32_t pit_divisor_for_ms(uint32_t ms)
 
 static void pit_irq(struct trapframe *tf)
 {
-    (void)tf;
     ticks++;
     if (tick_hook)
-        tick_hook();
+        tick_hook(tf);
 }
 
-void pit_init(uint32_t ms, void (*on_tick)(void))
+void pit_init(uint32_t ms, void (*on_tick)(const struct trapframe *tf))
 {
     divisor = pit_divisor_for_ms(ms);
     period_ms = ms;

@@ -8,6 +8,8 @@
 
 #include <stdint.h>
 
+#include "kernel/trap.h"
+
 #define PIT_HZ 1193182u
 
 /* The divisor for a period of `ms` milliseconds, or 0 if ms is outside
@@ -16,7 +18,7 @@ uint32_t pit_divisor_for_ms(uint32_t ms);
 
 /* Program channel 0 (square wave, lo/hi byte) and enable IRQ 0.
  * `on_tick` runs in the interrupt, once per period. */
-void pit_init(uint32_t ms, void (*on_tick)(void));
+void pit_init(uint32_t ms, void (*on_tick)(const struct trapframe *tf));
 
 /* Ticks since pit_init, and nanoseconds they represent. */
 uint64_t pit_ticks(void);

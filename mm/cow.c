@@ -16,8 +16,24 @@
 #include "mm/pte.h"
 #include "mm/region.h"
 
+/* Frames that must stay free after a clone, beyond one per shared table:
+ * after fork, each side's first write through a shared table needs a
+ * frame, and a fork that left none would only move the failure to a page
+ * fault that kills the parent. */
+#define CLONE_RESERVE 128u
+
+static uint32_t tables_in_use(const struct vm_space *s)
+{
+    uint32_t n = 0;
+    for (uint32_t w = 0; w < USER_PDES / 32; w++)
+        n += (uint32_t)__builtin_popcount(s->pde_used[w]);
+    return n;
+}
+
 struct vm_space *vm_clone(struct vm_space *parent)
 {
+    if (frames_free() < CLONE_RESERVE + 2 * tables_in_use(parent))
+        return NULL;
     struct vm_space *child = vm_create();
     if (!child)
         return NULL;
@@ -27,6 +43,10 @@ struct vm_space *vm_clone(struct vm_space *parent)
     }
     child->brk_start = parent->brk_start;
     child->brk = parent->brk;
+    child->arg_start = parent->arg_start;
+    child->arg_end = parent->arg_end;
+    child->env_start = parent->env_start;
+    child->env_end = parent->env_end;
     for (uint32_t w = 0; w < USER_PDES / 32; w++) {
         for (uint32_t bits = parent->pde_used[w]; bits; bits &= bits - 1) {
             uint32_t i = w * 32 + (uint32_t)__builtin_ctz(bits);

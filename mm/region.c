@@ -5,6 +5,8 @@
  */
 #include "mm/region.h"
 
+#include <stdbool.h>
+
 #include "kernel/uapi/errno.h"
 #include "kernel/uapi/mman.h"
 #include "mm/frame.h"
@@ -13,6 +15,14 @@
 
 #define PAGE_MASK 0xfffu
 #define PAGE_UP(x) (((x) + PAGE_MASK) & ~PAGE_MASK)
+
+/* Like Linux's default overcommit heuristic: memory is handed out on
+ * first touch, but a single request for more than the machine has is
+ * refused at once. */
+static bool more_than_ram(uint32_t bytes)
+{
+    return bytes / FRAME_SIZE > frames_total();
+}
 
 static int overlaps(const struct vm_space *s, uint32_t start, uint32_t end,
                     const struct vm_region *except)
@@ -133,7 +143,7 @@ uint32_t vm_brk(struct vm_space *s, uint32_t new_brk)
         return s->brk;
     uint32_t new_end = PAGE_UP(new_brk);
     if (new_end > heap->end) {
-        if (overlaps(s, heap->end, new_end, heap))
+        if (overlaps(s, heap->end, new_end, heap) || more_than_ram(new_end - heap->end))
             return s->brk;
     } else if (new_end < heap->end && vm_unmap(s, new_end, heap->end) < 0) {
         return s->brk;
@@ -176,6 +186,8 @@ long vm_mmap(struct vm_space *s, uint32_t addr, uint32_t len, uint32_t prot, uin
     if ((flags & (MAP_PRIVATE | MAP_SHARED)) != MAP_PRIVATE)
         return -EINVAL;         /* no shared memory between processes */
     len = PAGE_UP(len);
+    if (more_than_ram(len))
+        return -ENOMEM;
     if (flags & MAP_FIXED) {
         if ((addr & PAGE_MASK) || addr < USER_LOW || addr > USER_TOP - len)
             return -EINVAL;

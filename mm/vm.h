@@ -30,6 +30,8 @@ struct vm_space {
     uint32_t pde_used[768 / 32];    /* which user PDEs point at a table */
     struct vm_region *regions;      /* sorted by address, not overlapping */
     uint32_t brk_start, brk;        /* the heap: [brk_start, brk) */
+    uint32_t arg_start, arg_end;    /* argv strings (for /proc/PID/cmdline) */
+    uint32_t env_start, env_end;    /* envp strings */
 };
 
 /* An empty user space (kernel half linked); NULL when out of memory. */

@@ -62,11 +62,11 @@ struct stat64 {
     int64_t  st_size;
     uint32_t st_blksize;
     uint64_t st_blocks;         /* in 512-byte units */
-    uint32_t st_atime_sec;
+    uint32_t st_atime;          /* seconds */
     uint32_t st_atime_nsec;
-    uint32_t st_mtime_sec;
+    uint32_t st_mtime;
     uint32_t st_mtime_nsec;
-    uint32_t st_ctime_sec;
+    uint32_t st_ctime;
     uint32_t st_ctime_nsec;
     uint64_t st_ino;
 };
@@ -128,7 +128,7 @@ _Static_assert(offsetof(struct stat64, __st_ino) == 12, "stat64.__st_ino");
 _Static_assert(offsetof(struct stat64, st_rdev) == 32, "stat64.st_rdev");
 _Static_assert(offsetof(struct stat64, st_size) == 44, "stat64.st_size");
 _Static_assert(offsetof(struct stat64, st_blocks) == 56, "stat64.st_blocks");
-_Static_assert(offsetof(struct stat64, st_atime_sec) == 64, "stat64.st_atime");
+_Static_assert(offsetof(struct stat64, st_atime) == 64, "stat64.st_atime");
 _Static_assert(offsetof(struct stat64, st_ino) == 88, "stat64.st_ino");
 #endif
 _Static_assert(sizeof(struct statx) == 256, "statx is 256 bytes");

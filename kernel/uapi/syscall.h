@@ -449,7 +449,4 @@
 #define __NR_futex_waitv                 449
 #define __NR_set_mempolicy_home_node     450
 
-/* One past the highest number above: the size of a syscall table. */
-#define NR_SYSCALLS 451
-
 #endif

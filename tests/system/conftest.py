@@ -61,8 +61,11 @@ def make_initrd(extra, dest):
 
 
 def qemu_command(cmdline="", initrd=INITRD, iso=False, memory=128,
-                 deterministic=False, extra_args=()):
-    cmd = QEMU + ["-m", str(memory), "-serial", "stdio"]
+                 deterministic=False, extra_args=(), interactive=False):
+    # Interactive: Ctrl-C must reach the guest, not stop QEMU.
+    serial = (["-chardev", "stdio,id=s0,signal=off", "-serial", "chardev:s0"]
+              if interactive else ["-serial", "stdio"])
+    cmd = QEMU + ["-m", str(memory)] + serial
     if deterministic:
         cmd += DETERMINISTIC
     if iso:
@@ -96,7 +99,8 @@ def boot(tmp_path):
 class Machine:
     """A running Cowix under pexpect: a console to type into."""
 
-    PROMPT = re.compile(r"[#$] $")
+    # The shell's prompt: the working directory, then "# " (root) or "$ ".
+    PROMPT = re.compile(r"[^\r\n]*[#$] $")
 
     def __init__(self, cmd, timeout):
         self.p = pexpect.spawn(cmd[0], cmd[1:], timeout=timeout, encoding="utf-8",
@@ -120,6 +124,10 @@ class Machine:
         out = self.wait_prompt(timeout)
         return out.replace("\r", "").strip("\n")
 
+    def status(self):
+        """$? of the last command."""
+        return int(self.run("echo $?"))
+
     def close(self):
         if self.p.isalive():
             self.p.terminate(force=True)
@@ -133,7 +141,7 @@ def machine(tmp_path):
         initrd = INITRD
         if extra is not None:
             initrd = make_initrd(str(extra), str(tmp_path / "initrd.img"))
-        m = Machine(qemu_command(cmdline, initrd=initrd, **kw), timeout)
+        m = Machine(qemu_command(cmdline, initrd=initrd, interactive=True, **kw), timeout)
         machines.append(m)
         return m
     yield _machine

@@ -7,10 +7,12 @@ The bench program prints a block
     NAME iterations total_cycles cycles_per_op   (or ERROR NAME call value)
     BENCH-END
 
-among the kernel's own messages.  This writes the block's result lines to
-OUTPUT (after the '#' note lines given with --note) only if the block is
-complete and every operation has a well-formed result; otherwise it says
-what is wrong, writes nothing, and exits 1.
+among the kernel's own messages (skipped, even inside the block: a
+result line broken by a message shows up as missing).  This writes the
+block's result lines to OUTPUT (after the '#' note lines given with
+--note) only if the block is complete and every operation has one
+well-formed result; otherwise it says what is wrong, writes nothing and
+exits 1.
 
 Usage: extract.py TRANSCRIPT OUTPUT [--note TEXT]...
 """
@@ -24,10 +26,16 @@ BEGIN = "BENCH-BEGIN"
 END = "BENCH-END"
 
 
+def ours(line):
+    """Is this a line of bench's, rather than a kernel message that was
+    printed while bench ran?"""
+    words = line.split()
+    return bool(words) and (words[0] in NAMES or words[0] == "ERROR")
+
+
 def find_block(lines):
-    """The lines between the last BEGIN marker and the END after it, or
-    None if there is no complete block.  Kernel log lines ("[ time ] ...")
-    that land inside the block are skipped."""
+    """bench's lines between the last BEGIN marker and the END after it,
+    or None if there is no complete block."""
     starts = [i for i, line in enumerate(lines) if line.startswith(BEGIN)]
     if not starts:
         return None
@@ -35,7 +43,7 @@ def find_block(lines):
     for line in lines[starts[-1] + 1:]:
         if line == END:
             return block
-        if line.strip() and not line.startswith("["):
+        if ours(line):
             block.append(line)
     return None
 

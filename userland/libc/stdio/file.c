@@ -178,18 +178,21 @@ FILE *freopen(const char *path, const char *mode, FILE *f)
     return f;
 }
 
+/* A NULL buf keeps the stream's current buffer (or gets one later). */
 int setvbuf(FILE *f, char *buf, int mode, size_t size)
 {
     if (mode != _IOFBF && mode != _IOLBF && mode != _IONBF)
         return -1;
     stdio_flush(f);
+    f->pos = f->len = 0;
+    f->mode = mode;
+    if (buf == NULL && mode != _IONBF && f->buf && f->buf != &f->one_byte)
+        return 0;
     if (f->flags & F_FREE_BUF)
         free(f->buf);
     f->flags &= ~F_FREE_BUF;
-    f->mode = mode;
     f->buf = mode == _IONBF ? NULL : (unsigned char *)buf;
     f->size = f->buf ? size : 0;
-    f->pos = f->len = 0;
     return 0;
 }
 

@@ -6,13 +6,9 @@
 #include <string.h>
 #include "userland/libc/stdio/stdio_impl.h"
 
-/* Write n bytes to f according to its buffering mode; 0 or EOF. */
-static int put_bytes(FILE *f, const char *p, size_t n)
+/* Add n bytes to the buffer (sending it out when full); 0 or EOF. */
+static int buffer_bytes(FILE *f, const char *p, size_t n)
 {
-    if (stdio_to_write(f) == EOF)
-        return EOF;
-    if (f->mode == _IONBF)
-        return stdio_write_all(f, p, n);
     if (n >= f->size) {                 /* too big to be worth copying */
         if (stdio_flush(f) == EOF)
             return EOF;
@@ -22,9 +18,31 @@ static int put_bytes(FILE *f, const char *p, size_t n)
         return EOF;
     memcpy(f->buf + f->pos, p, n);
     f->pos += n;
-    if (f->pos == f->size || (f->mode == _IOLBF && memchr(p, '\n', n)))
-        return stdio_flush(f);
-    return 0;
+    return f->pos == f->size ? stdio_flush(f) : 0;
+}
+
+/*
+ * Write n bytes to f according to its buffering mode; 0 or EOF.  A
+ * line-buffered stream sends out everything up to the last newline and
+ * keeps the rest (an unfinished line) in the buffer.
+ */
+static int put_bytes(FILE *f, const char *p, size_t n)
+{
+    if (stdio_to_write(f) == EOF)
+        return EOF;
+    if (f->mode == _IONBF)
+        return stdio_write_all(f, p, n);
+    if (f->mode == _IOLBF) {
+        const char *nl = memrchr(p, '\n', n);
+        if (nl) {
+            size_t lines = (size_t)(nl - p) + 1;
+            if (buffer_bytes(f, p, lines) == EOF || stdio_flush(f) == EOF)
+                return EOF;
+            p += lines;
+            n -= lines;
+        }
+    }
+    return buffer_bytes(f, p, n);
 }
 
 size_t fwrite(const void *buf, size_t size, size_t n, FILE *f)

@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <ctype.h>
+#include <string.h>
 #include <limits.h>
 
 /* Store integer v through the next pointer, as an object of `size` bytes. */
@@ -70,6 +71,25 @@ static const char *scan_int(const char *s, int width, char conv,
     return end == field ? NULL : s + (end - field);
 }
 
+/* %s or %c: copy characters to out (if not NULL); returns the new s. */
+static const char *scan_chars(const char *s, char conv, int width, char *out)
+{
+    int n = 0;
+
+    if (conv == 'c') {
+        for (; n < (width ? width : 1) && *s; n++, s++)
+            if (out)
+                out[n] = *s;
+        return s;
+    }
+    for (; *s && !isspace((unsigned char)*s) && (!width || n < width); n++, s++)
+        if (out)
+            out[n] = *s;
+    if (out)
+        out[n] = '\0';
+    return s;
+}
+
 int sscanf(const char *s, const char *fmt, ...)
 {
     va_list ap;
@@ -83,7 +103,7 @@ int sscanf(const char *s, const char *fmt, ...)
                 s++;
             continue;
         }
-        if (*fmt != '%' || fmt[1] == '%') {
+        if (*fmt != '%' || fmt[1] == '%') {    /* a literal character */
             if (*fmt == '%')
                 fmt++;
             if (*s != *fmt)
@@ -99,8 +119,8 @@ int sscanf(const char *s, const char *fmt, ...)
         while (isdigit((unsigned char)*fmt))
             width = width * 10 + (*fmt++ - '0');
         int size = length_size(&fmt);
-
         char conv = *fmt;
+
         if (conv == 'n') {
             if (!skip)
                 store_int(&ap, size, (unsigned long long)(s - start));
@@ -112,25 +132,9 @@ int sscanf(const char *s, const char *fmt, ...)
         if (*s == '\0')
             break;
         converted_any = 1;
-        if (conv == 'c') {
-            int n = width ? width : 1;
-            char *out = skip ? NULL : va_arg(ap, char *);
-            for (int i = 0; i < n && *s; i++, s++)
-                if (out)
-                    out[i] = *s;
-        } else if (conv == 's') {
-            char *out = skip ? NULL : va_arg(ap, char *);
-            int n = 0;
-            while (*s && !isspace((unsigned char)*s) && (!width || n < width)) {
-                if (out)
-                    out[n] = *s;
-                n++;
-                s++;
-            }
-            if (out)
-                out[n] = '\0';
-        } else if (conv == 'd' || conv == 'i' || conv == 'u' || conv == 'x' ||
-                   conv == 'o') {
+        if (conv == 'c' || conv == 's') {
+            s = scan_chars(s, conv, width, skip ? NULL : va_arg(ap, char *));
+        } else if (conv && strchr("diuxo", conv)) {
             unsigned long long v;
             const char *next = scan_int(s, width, conv, &v);
             if (!next)

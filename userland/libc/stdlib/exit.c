@@ -1,7 +1,7 @@
 /*
  * Leaving the program.  exit() runs the atexit functions (last registered
- * first), flushes every stdio stream and ends the process with
- * exit_group.  abort() raises SIGABRT and makes sure it is fatal.
+ * first), then the destructors (.fini_array, in reverse), flushes every
+ * stdio stream and ends the process with exit_group.  abort() raises SIGABRT and makes sure it is fatal.
  */
 #include <stdlib.h>
 #include <stdio.h>
@@ -12,6 +12,9 @@
 #define ATEXIT_MAX 32
 
 static void (*handlers[ATEXIT_MAX])(void);
+
+typedef void (*fini_fn)(void);
+extern fini_fn __fini_array_start[], __fini_array_end[];
 static int nhandlers;
 
 int atexit(void (*fn)(void))
@@ -37,6 +40,8 @@ _Noreturn void exit(int status)
 {
     while (nhandlers > 0)
         handlers[--nhandlers]();
+    for (fini_fn *f = __fini_array_end; f > __fini_array_start; )
+        (*--f)();
     fflush(NULL);
     _exit(status);
 }

@@ -50,10 +50,12 @@ char *strstr(const char *haystack, const char *needle)
 {
     size_t n = strlen(needle);
 
+    if (n == 0)
+        return (char *)haystack;
     for (; *haystack; haystack++)
         if (*haystack == *needle && strncmp(haystack, needle, n) == 0)
             return (char *)haystack;
-    return n == 0 ? (char *)haystack : NULL;
+    return NULL;
 }
 
 /* Length of the prefix of s made of bytes in `set` (accept = 1) or not. */

@@ -2,7 +2,8 @@
  * File status.  struct stat has exactly the layout of the kernel's
  * struct stat64 (kernel/uapi/stat.h), so stat() passes the caller's
  * buffer straight to the stat64 system call; only the names differ (POSIX
- * wants st_atim etc. as struct timespec).
+ * wants st_atim etc. as struct timespec, and st_atime as a macro for its
+ * seconds, defined after kernel/uapi/stat.h has been read).
  */
 #ifndef _SYS_STAT_H
 #define _SYS_STAT_H

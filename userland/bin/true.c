@@ -1,0 +1,7 @@
+/*
+ * true: do nothing, successfully.
+ */
+int main(void)
+{
+    return 0;
+}
