@@ -170,3 +170,6 @@ bench: all
 
 clean:
 	rm -rf $(B)
+
+# Further targets live beside their tools (busybox image, fuzzing...).
+-include $(wildcard tools/*.mk)
