@@ -72,9 +72,10 @@ static uint32_t *table_at(uint32_t pde)
 /* Copy a shared table: both copies now map every frame, so each frame
  * gains a reference and each writable page becomes copy-on-write in both
  * (the other sharers see the old table through a read-only entry anyway). */
-static int copy_table(uint32_t *from, uint32_t *to)
+/* Copy entries [first, end); returns where it stopped (end if done). */
+static uint32_t copy_table(uint32_t *from, uint32_t *to, uint32_t first, uint32_t end)
 {
-    for (int k = 0; k < 1024; k++) {
+    for (uint32_t k = first; k < end; k++) {
         uint32_t e = from[k];
         if (!(e & PTE_P)) {
             to[k] = e;
@@ -86,12 +87,12 @@ static int copy_table(uint32_t *from, uint32_t *to)
             e = (e & ~PTE_W) | PTE_COW;
         from[k] = to[k] = e;
     }
-    return 1024;
+    return end;
 }
 
-static void undo_copy(uint32_t *to, int upto)
+static void undo_copy(uint32_t *to, uint32_t first, uint32_t upto)
 {
-    for (int k = 0; k < upto; k++)
+    for (uint32_t k = first; k < upto; k++)
         if (to[k] & PTE_P)
             frame_unref(PTE_ADDR(to[k]));
 }
@@ -110,12 +111,15 @@ int cow_unshare_table(struct vm_space *s, uint32_t i)
     if (!copy)
         return -ENOMEM;
     frame_set_flags(copy, FRAME_PAGE_TABLE);
-    uint32_t *from = table_at(pde), *to = PHYS_TO_VIRT(copy);
-    int done = copy_table(from, to);
-    if (done < 1024) {
+    frame_span_copy(copy, old);
+    uint32_t *from = table_at(pde), *to = PHYS_TO_VIRT(copy), first, end;
+    frame_span(old, &first, &end);
+    memset(to, 0, FRAME_SIZE);      /* outside the span: nothing present */
+    uint32_t done = copy_table(from, to, first, end);
+    if (done < end) {
         /* Entries already marked COW in `from` stay correct: breaking a
          * COW page whose frame has one reference just makes it writable. */
-        undo_copy(to, done);
+        undo_copy(to, first, done);
         frame_unref(copy);
         return -ENOMEM;
     }
@@ -151,8 +155,9 @@ int cow_break(struct vm_space *s, uint32_t va)
 static uint32_t sole_entries(uint32_t pt)
 {
     const uint32_t *t = PHYS_TO_VIRT(pt);
-    uint32_t n = 0;
-    for (int k = 0; k < 1024; k++)
+    uint32_t n = 0, first, end;
+    frame_span(pt, &first, &end);
+    for (uint32_t k = first; k < end; k++)
         if ((t[k] & PTE_P) && frame_refs(PTE_ADDR(t[k])) == 1)
             n++;
     return n;

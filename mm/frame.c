@@ -119,6 +119,34 @@ void frame_set_flags(uint32_t phys, uint32_t flags)
     lookup(phys)->flags = (uint16_t)flags;
 }
 
+void frame_span_reset(uint32_t phys)
+{
+    struct frame *f = lookup(phys);
+    f->span.first = 1024;
+    f->span.end = 0;
+}
+
+void frame_span_add(uint32_t phys, uint32_t index)
+{
+    struct frame *f = lookup(phys);
+    if (index < f->span.first)
+        f->span.first = (uint16_t)index;
+    if (index >= f->span.end)
+        f->span.end = (uint16_t)(index + 1);
+}
+
+void frame_span_copy(uint32_t to, uint32_t from)
+{
+    lookup(to)->span = lookup(from)->span;
+}
+
+void frame_span(uint32_t phys, uint32_t *first, uint32_t *end)
+{
+    struct frame *f = lookup(phys);
+    *first = f->span.first;
+    *end = f->span.end;
+}
+
 uint32_t frames_free(void)
 {
     return nfree;

@@ -24,7 +24,13 @@
 struct frame {
     uint16_t refs;
     uint16_t flags;
-    uint32_t next_free;     /* frame number of the next free frame */
+    union {
+        uint32_t next_free;             /* free: the next free frame */
+        struct {
+            uint16_t first, end;        /* a page table: entries [first, end)
+                                         * are the only ones that may be present */
+        } span;
+    };
 };
 
 /* Set up bookkeeping for frames [0, nframes) in `table` (caller-provided,
@@ -46,6 +52,14 @@ uint32_t frame_unref(uint32_t phys);
 uint32_t frame_refs(uint32_t phys);
 uint32_t frame_flags(uint32_t phys);
 void frame_set_flags(uint32_t phys, uint32_t flags);
+
+/* The span of a page table's entries in use, so loops over a table visit
+ * only that part: a process's stack table uses a few entries at its top,
+ * and fork, exit and copy-on-write walk tables all the time. */
+void frame_span_reset(uint32_t phys);
+void frame_span_add(uint32_t phys, uint32_t index);
+void frame_span_copy(uint32_t to, uint32_t from);
+void frame_span(uint32_t phys, uint32_t *first, uint32_t *end);
 
 uint32_t frames_free(void);
 uint32_t frames_total(void);

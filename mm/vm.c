@@ -47,8 +47,9 @@ static void release_table(uint32_t pde)
 {
     uint32_t pt = PTE_ADDR(pde);
     if (frame_refs(pt) == 1) {
-        uint32_t *t = table_of(pde);
-        for (int i = 0; i < 1024; i++)
+        uint32_t *t = table_of(pde), first, end;
+        frame_span(pt, &first, &end);
+        for (uint32_t i = first; i < end; i++)
             if (t[i] & PTE_P)
                 frame_unref(PTE_ADDR(t[i]));
     }
@@ -104,6 +105,7 @@ static uint32_t *new_table(struct vm_space *s, uint32_t i)
     if (!pt)
         return NULL;
     frame_set_flags(pt, FRAME_PAGE_TABLE);
+    frame_span_reset(pt);
     uint32_t *t = PHYS_TO_VIRT(pt);
     memset(t, 0, FRAME_SIZE);
     s->pd[i] = pt | PTE_P | PTE_W | PTE_U;
@@ -134,6 +136,7 @@ int vm_map(struct vm_space *s, uint32_t va, uint32_t pa, uint32_t flags)
     if (*pte & PTE_P)
         frame_unref(PTE_ADDR(*pte));
     *pte = pa | PTE_P | PTE_U | (flags & PTE_W);
+    frame_span_add(PTE_ADDR(s->pd[PDX(va)]), PTX(va));
     if (loaded == s)
         invlpg(va);
     return 0;
@@ -202,8 +205,9 @@ uint32_t vm_resident_pages(struct vm_space *s)
     for (uint32_t i = 0; i < USER_PDES; i++) {
         if (!vm_pde_used(s, i))
             continue;
-        uint32_t *t = table_of(s->pd[i]);
-        for (int k = 0; k < 1024; k++)
+        uint32_t *t = table_of(s->pd[i]), first, end;
+        frame_span(PTE_ADDR(s->pd[i]), &first, &end);
+        for (uint32_t k = first; k < end; k++)
             n += t[k] & PTE_P;
     }
     return n;

@@ -6,6 +6,8 @@
  */
 #include "proc/proc.h"
 
+#include <stddef.h>
+
 #include "kernel/string.h"
 #include "kernel/uapi/errno.h"
 #include "mm/heap.h"
@@ -52,7 +54,8 @@ struct proc *proc_alloc(struct proc *parent, int *err)
     struct proc *p = kmalloc_aligned(sizeof *p, 16);
     if (!p)
         return NULL;
-    memset(p, 0, sizeof *p - sizeof p->fpu);    /* fork copies the FPU */
+    /* The signal actions and FPU state are the creator's to fill. */
+    memset(p, 0, offsetof(struct proc, sig_action));
     p->kstack_top = kstack_alloc();
     if (!p->kstack_top) {
         kfree(p);

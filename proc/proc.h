@@ -68,7 +68,6 @@ struct proc {
     sigset_t sig_pending, sig_blocked;
     sigset_t sig_saved_mask;            /* restored after sigsuspend */
     bool sig_restore_mask;
-    struct sigaction sig_action[NSIG];
     int32_t sig_fault_code;             /* si_code for a fault signal */
     uint32_t sig_fault_addr;
     uint64_t alarm_at;                  /* tick of a pending alarm(), or 0 */
@@ -83,6 +82,8 @@ struct proc {
     uint64_t start_tick;
     uint32_t utime, stime;
 
+    /* Filled by whoever creates the process (fork copies them): */
+    struct sigaction sig_action[NSIG];
     /* FPU/SSE state (fxsave), saved when another process runs. */
     uint8_t fpu[512] __attribute__((aligned(16)));
 };

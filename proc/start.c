@@ -7,6 +7,7 @@
 
 #include "kernel/fpu.h"
 #include "kernel/panic.h"
+#include "kernel/string.h"
 #include "mm/vm.h"
 #include "proc/sched.h"
 
@@ -26,6 +27,7 @@ struct proc *proc_spawn_first(void (*fn)(void *), void *arg)
         panic("cannot create the first address space");
     p->pgid = p->sid = p->pid;
     proc_set_name(p, "init");
+    memset(p->sig_action, 0, sizeof p->sig_action);    /* all SIG_DFL */
     fpu_reset(p->fpu);
     p->start_tick = sched_ticks();
     sched_prepare_kernel_entry(p, fn, arg);

@@ -9,6 +9,7 @@
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 parse_options "$@"
+MODE_WORD=$(mode_word)
 
 KERNEL=$BUILD/kernel.elf
 INITRD=$BUILD/initrd.img
@@ -18,7 +19,8 @@ done
 
 # bench powers the machine off when it is done; isa-debug-exit is there
 # for a kernel that exits QEMU through it instead (design notes, part 6).
-APPEND="init=/bin/bench $(mode_word)"
+# Cowix passes the words after "--" to init as its arguments.
+APPEND="init=/bin/bench${MODE_WORD:+ -- }$(mode_word)"
 KEY=$(inputs_key "$KERNEL" "$INITRD" -- "$APPEND" "$MODE")
 boot_bench cowix "$KEY" "Cowix: kernel.elf $(sha256sum "$KERNEL" | cut -c1-12)" \
     -kernel "$KERNEL" -initrd "$INITRD" -append "$APPEND" \
