@@ -70,6 +70,7 @@ static long sys_zero(void)
 #pragma GCC diagnostic ignored "-Woverride-init"
 const syscall_fn syscall_table[NR_SYSCALLS] = {
     [0 ... NR_SYSCALLS - 1] = (syscall_fn)(void (*)(void))sys_ni,
+    SYS(__NR_restart_syscall, sys_restart_syscall),
     /* processes */
     SYS(__NR_exit, sys_exit),
     SYS(__NR_exit_group, sys_exit),

@@ -68,9 +68,9 @@ struct proc {
     sigset_t sig_pending, sig_blocked;
     sigset_t sig_saved_mask;            /* restored after sigsuspend */
     bool sig_restore_mask;
-    int32_t sig_fault_code;             /* si_code for a fault signal */
-    uint32_t sig_fault_addr;
+    uint32_t sig_fault_addr;            /* si_addr for a fault signal */
     uint64_t alarm_at;                  /* tick of a pending alarm(), or 0 */
+    uint64_t restart_deadline;          /* an interrupted sleep's end */
     struct proc *alarm_next;
     stack_t sig_altstack;
 
@@ -84,6 +84,10 @@ struct proc {
 
     /* Filled by whoever creates the process (fork copies them): */
     struct sigaction sig_action[NSIG];
+    /* Who sent each pending signal (written when sent, read when
+     * delivered: no need to clear them). */
+    int32_t sig_sender[NSIG];
+    int8_t sig_code[NSIG];
     /* FPU/SSE state (fxsave), saved when another process runs. */
     uint8_t fpu[512] __attribute__((aligned(16)));
 };

@@ -21,7 +21,7 @@
 
 void switch_to(uint32_t *save_esp, uint32_t next_esp);
 void kernel_entry_trampoline(void);
-void trap_return(void);
+void fork_return(void);
 
 extern char boot_stack_top[];
 extern volatile uint32_t trap_return_work;
@@ -242,5 +242,13 @@ void sched_prepare_kernel_entry(struct proc *p, void (*fn)(void *), void *arg)
 
 void sched_prepare_user_return(struct proc *p)
 {
-    push_switch_frame(p, (uint32_t)trap_return, 0, 0);
+    push_switch_frame(p, (uint32_t)fork_return, 0, 0);
+}
+
+/* Called from fork_return on a new process's first run. */
+void sched_first_return(void)
+{
+    sched_update_work();
+    if (trap_return_work)
+        return_to_user(proc_frame(current));
 }

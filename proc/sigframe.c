@@ -151,9 +151,11 @@ static bool setup_rt(struct trapframe *tf, int sig, const struct sigaction *act,
     f.pinfo = at + offsetof(struct rt_sigframe, info);
     f.puc = at + offsetof(struct rt_sigframe, uc);
     f.info.si_signo = sig;
-    f.info.si_code = current->sig_fault_code;
+    f.info.si_code = current->sig_code[sig];
     if (current->sig_fault_addr)
         f.info.si_addr = (void *)current->sig_fault_addr;
+    else
+        f.info.si_pid = current->sig_sender[sig];
     f.uc.uc_stack = current->sig_altstack;
     fill_context(&f.uc.uc_mcontext, tf, fpu_at, old_mask);
     f.uc.uc_sigmask = old_mask;
@@ -197,7 +199,6 @@ static bool setup_plain(struct trapframe *tf, int sig, const struct sigaction *a
 bool sigframe_setup(struct trapframe *tf, int sig, const struct sigaction *act,
                     sigset_t old_mask)
 {
-    current->sig_fault_code = 0;
     bool ok = act->sa_flags & SA_SIGINFO ? setup_rt(tf, sig, act, old_mask)
                                          : setup_plain(tf, sig, act, old_mask);
     current->sig_fault_addr = 0;

@@ -14,6 +14,7 @@
 #include "kernel/console.h"
 #include "kernel/cpu.h"
 #include "kernel/uapi/errno.h"
+#include "kernel/uapi/syscall.h"
 #include "kernel/uapi/wait.h"
 #include "mm/fault.h"
 #include "proc/exit.h"
@@ -73,12 +74,21 @@ static void stop_and_continue_effects(struct proc *p, int sig)
 
 void signal_send(struct proc *p, int sig)
 {
+    signal_send_from(p, sig, SI_KERNEL, 0);
+}
+
+void signal_send_from(struct proc *p, int sig, int code, int sender)
+{
     if (sig <= 0 || sig >= NSIG || p->state == P_ZOMBIE)
         return;
     uint32_t f = irq_save();
     stop_and_continue_effects(p, sig);
     bool protected_init = p->pid == 1 && p->sig_action[sig].sa_handler == SIG_DFL;
     if (!protected_init && !signal_is_ignored(p, sig)) {
+        if (!(p->sig_pending & SIG_BIT(sig))) {     /* the first one counts */
+            p->sig_sender[sig] = sender;
+            p->sig_code[sig] = (int8_t)code;
+        }
         p->sig_pending |= SIG_BIT(sig);
         if (signal_deliverable(p) && p->state == P_SLEEPING)
             waitq_wake_proc(p);
@@ -95,8 +105,9 @@ void signal_force(struct proc *p, int sig, int code, uint32_t addr)
         act->sa_handler = SIG_DFL;
         p->sig_blocked &= ~SIG_BIT(sig);
     }
-    p->sig_fault_code = code;
     p->sig_fault_addr = addr;
+    p->sig_sender[sig] = 0;
+    p->sig_code[sig] = (int8_t)code;
     p->sig_pending |= SIG_BIT(sig);
     if (p == current)
         sched_update_work();
@@ -112,7 +123,7 @@ void signal_notify_parent(struct proc *p, int code, int status)
                  (act->sa_flags & SA_NOCLDSTOP);
     (void)status;
     if (!quiet)
-        signal_send(parent, SIGCHLD);
+        signal_send_from(parent, SIGCHLD, code, p->pid);
     proc_wake_waiting_parent(p);
 }
 
@@ -129,13 +140,15 @@ static void stop_current(int sig)
 static void restart_or_eintr(struct trapframe *tf, const struct sigaction *act)
 {
     int32_t r = (int32_t)tf->eax;
-    if (tf->trapno != T_SYSCALL || (r != -ERESTARTSYS && r != -ERESTARTNOHAND))
+    if (tf->trapno != T_SYSCALL ||
+        (r != -ERESTARTSYS && r != -ERESTARTNOHAND && r != -ERESTART_RESTARTBLOCK))
         return;
-    if (act && (r == -ERESTARTNOHAND || !(act->sa_flags & SA_RESTART))) {
+    if (act && (r != -ERESTARTSYS || !(act->sa_flags & SA_RESTART))) {
         tf->eax = (uint32_t)-EINTR;
         return;
     }
-    tf->eax = tf->err;      /* entry.asm keeps the call number there */
+    /* entry.asm keeps the call number in the error-code slot. */
+    tf->eax = r == -ERESTART_RESTARTBLOCK ? __NR_restart_syscall : tf->err;
     tf->eip -= 2;           /* back onto the int 0x80 */
 }
 

@@ -13,8 +13,11 @@
 #include "kernel/trap.h"
 #include "proc/proc.h"
 
-/* Post sig to p (0 only checks that p exists). */
+/* Post sig to p from the kernel (0 only checks that p exists). */
 void signal_send(struct proc *p, int sig);
+/* Post sig to p, saying who sent it (si_code and si_pid of the handler's
+ * siginfo: SI_USER and the pid for kill, CLD_* and the child for SIGCHLD). */
+void signal_send_from(struct proc *p, int sig, int code, int sender);
 /* Post sig to every process of group pgid; returns how many there were. */
 int signal_send_group(int pgid, int sig);
 /* A signal caused by p's own instruction (a fault): it cannot be blocked

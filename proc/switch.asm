@@ -10,7 +10,9 @@
 global switch_to
 global enter_user
 global kernel_entry_trampoline
+global fork_return
 extern trap_return
+extern sched_first_return
 
 section .text
 
@@ -36,6 +38,13 @@ switch_to:
 ; frame, the way every return to user mode does (the first process too).
 enter_user:
     mov esp, [esp + 4]
+    jmp trap_return
+
+; A fork child's first switch "returns" here, with esp at its trap frame:
+; the work due on a return to user mode (signals that arrived before it
+; ever ran, a reschedule) is done as on any other return, then out.
+fork_return:
+    call sched_first_return
     jmp trap_return
 
 ; A new kernel context starts here (proc/sched.c builds its stack):

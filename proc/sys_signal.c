@@ -188,7 +188,7 @@ static void kill_one(struct proc *p, void *ctx)
     if (k->all ? (p->pid == 1 || p == k->self) : p->pgid != k->pgid)
         return;
     k->found++;
-    signal_send(p, k->sig);
+    signal_send_from(p, k->sig, SI_USER, k->self->pid);
 }
 
 long sys_kill(int pid, int sig)
@@ -199,7 +199,7 @@ long sys_kill(int pid, int sig)
         struct proc *p = proc_find(pid);
         if (!p || p->state == P_ZOMBIE)
             return -ESRCH;
-        signal_send(p, sig);
+        signal_send_from(p, sig, SI_USER, current->pid);
         return 0;
     }
     if (pid == (int)0x80000000)

@@ -73,18 +73,32 @@ static uint64_t ns_per_tick(void)
 }
 
 /* Sleep for a relative time; on a signal, *left gets what remains. */
-static long sleep_ns(uint64_t ns, uint64_t *left)
+/* Sleep until tick `until`.  Interrupted, the call is restartable: if
+ * no handler runs (a stop and continue, an ignored signal), it resumes
+ * through restart_syscall and sleeps only what is left; if one runs, the
+ * caller sees -EINTR with *left, the time that remained. */
+static long sleep_until_tick(uint64_t until, uint64_t *left)
 {
-    uint64_t now = sched_ticks();
-    uint64_t until = now + (ns + ns_per_tick() - 1) / ns_per_tick();
     while (sched_ticks() < until) {
         if (waitq_interrupted()) {
             *left = (until - sched_ticks()) * ns_per_tick();
-            return -EINTR;
+            current->restart_deadline = until;
+            return -ERESTART_RESTARTBLOCK;
         }
         sched_sleep_until(until);
     }
     return 0;
+}
+
+static long sleep_ns(uint64_t ns, uint64_t *left)
+{
+    return sleep_until_tick(sched_ticks() + (ns + ns_per_tick() - 1) / ns_per_tick(), left);
+}
+
+long sys_restart_syscall(void)
+{
+    uint64_t left;
+    return sleep_until_tick(current->restart_deadline, &left);
 }
 
 static int read_timespec(const struct timespec *u, uint64_t *ns)
@@ -100,7 +114,7 @@ static int read_timespec(const struct timespec *u, uint64_t *ns)
 
 static long finish_sleep(long r, uint64_t left, struct timespec *urem)
 {
-    if (r == -EINTR && urem) {
+    if (r == -ERESTART_RESTARTBLOCK && urem) {
         struct timespec rem = {(long)(left / 1000000000), (long)(left % 1000000000)};
         if (copy_to_user(urem, &rem, sizeof rem) < 0)
             return -EFAULT;
@@ -114,7 +128,8 @@ long sys_nanosleep(const struct timespec *ureq, struct timespec *urem)
     int err = read_timespec(ureq, &ns);
     if (err)
         return err;
-    return finish_sleep(sleep_ns(ns, &left), left, urem);
+    long r = sleep_ns(ns, &left);       /* before `left` is read */
+    return finish_sleep(r, left, urem);
 }
 
 #define TIMER_ABSTIME 1
@@ -133,5 +148,6 @@ long sys_clock_nanosleep(int clock, int flags, const struct timespec *ureq,
         ns = ns > now ? ns - now : 0;
         urem = NULL;
     }
-    return finish_sleep(sleep_ns(ns, &left), left, urem);
+    long r = sleep_ns(ns, &left);
+    return finish_sleep(r, left, urem);
 }

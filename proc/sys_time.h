@@ -12,6 +12,7 @@ long sys_clock_gettime(int clock, struct timespec *uts);
 long sys_clock_getres(int clock, struct timespec *uts);
 long sys_gettimeofday(struct timeval *utv, void *utz);
 long sys_time(int32_t *ut);
+long sys_restart_syscall(void);
 long sys_nanosleep(const struct timespec *ureq, struct timespec *urem);
 long sys_clock_nanosleep(int clock, int flags, const struct timespec *ureq,
                          struct timespec *urem);

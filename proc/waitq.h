@@ -26,9 +26,12 @@ int waitq_interrupted(void);
 
 /* Kernel-internal results of an interrupted call, never seen by users:
  * ERESTARTSYS restarts it unless a handler without SA_RESTART ran (then
- * -EINTR); ERESTARTNOHAND restarts it only if no handler ran. */
+ * -EINTR); ERESTARTNOHAND restarts it only if no handler ran;
+ * ERESTART_RESTARTBLOCK likewise, but through restart_syscall (0), which
+ * continues from what the call saved (a sleep's deadline). */
 #define ERESTARTSYS 512
 #define ERESTARTNOHAND 514
+#define ERESTART_RESTARTBLOCK 516
 
 #define WAIT_EVENT(q, cond)                                               \
     ({                                                                    \
