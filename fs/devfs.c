@@ -20,25 +20,20 @@ struct devnode {
     const char *name;
     uint32_t mode;
     uint32_t major, minor;
-    const char *link;               /* symlinks only */
 };
 
 static const struct devnode nodes[] = {
-    {"console", S_IFCHR | 0600, 5, 1, NULL},
-    {"tty", S_IFCHR | 0666, 5, 0, NULL},
-    {"tty0", S_IFCHR | 0620, 4, 0, NULL},
-    {"tty1", S_IFCHR | 0620, 4, 1, NULL},
-    {"ttyS0", S_IFCHR | 0660, 4, 64, NULL},
-    {"null", S_IFCHR | 0666, 1, 3, NULL},
-    {"zero", S_IFCHR | 0666, 1, 5, NULL},
-    {"full", S_IFCHR | 0666, 1, 7, NULL},
-    {"random", S_IFCHR | 0666, 1, 8, NULL},
-    {"urandom", S_IFCHR | 0666, 1, 9, NULL},
-    {"initrd", S_IFREG | 0400, 0, 0, NULL},
-    {"fd", S_IFLNK | 0777, 0, 0, "/proc/self/fd"},
-    {"stdin", S_IFLNK | 0777, 0, 0, "/proc/self/fd/0"},
-    {"stdout", S_IFLNK | 0777, 0, 0, "/proc/self/fd/1"},
-    {"stderr", S_IFLNK | 0777, 0, 0, "/proc/self/fd/2"},
+    {"console", S_IFCHR | 0600, 5, 1},
+    {"tty", S_IFCHR | 0666, 5, 0},
+    {"tty0", S_IFCHR | 0620, 4, 0},
+    {"tty1", S_IFCHR | 0620, 4, 1},
+    {"ttyS0", S_IFCHR | 0660, 4, 64},
+    {"null", S_IFCHR | 0666, 1, 3},
+    {"zero", S_IFCHR | 0666, 1, 5},
+    {"full", S_IFCHR | 0666, 1, 7},
+    {"random", S_IFCHR | 0666, 1, 8},
+    {"urandom", S_IFCHR | 0666, 1, 9},
+    {"initrd", S_IFREG | 0400, 0, 0},
 };
 #define NNODES (sizeof nodes / sizeof nodes[0])
 #define ROOT_INO 1
@@ -46,11 +41,6 @@ static const struct devnode nodes[] = {
 static const struct inode_ops dir_ops, node_ops;
 static const struct file_ops dir_fops, initrd_fops;
 static struct inode *root;
-
-static const struct devnode *node_of(const struct inode *ino)
-{
-    return &nodes[ino->ino - ROOT_INO - 1];
-}
 
 static int devfs_lookup(struct inode *dir, const char *name, size_t len, struct inode **out)
 {
@@ -96,16 +86,6 @@ static int devfs_stat(struct inode *ino, struct stat64 *st)
     return 0;
 }
 
-static long devfs_readlink(struct inode *ino, char *buf, size_t size)
-{
-    const char *target = node_of(ino)->link;
-    size_t n = strlen(target);
-    if (n > size)
-        n = size;
-    memcpy(buf, target, n);
-    return (long)n;
-}
-
 static int devfs_open(struct inode *ino, struct file *f)
 {
     if (S_ISCHR(ino->mode))
@@ -137,7 +117,7 @@ static const struct inode_ops dir_ops = {
     .lookup = devfs_lookup, .readdir = devfs_readdir, .stat = devfs_stat,
 };
 static const struct inode_ops node_ops = {
-    .stat = devfs_stat, .readlink = devfs_readlink, .open = devfs_open,
+    .stat = devfs_stat, .open = devfs_open,
 };
 static const struct file_ops dir_fops = {.read = devfs_dir_read, .seekable = true};
 static const struct file_ops initrd_fops = {.read = initrd_read, .seekable = true};
