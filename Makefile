@@ -47,7 +47,7 @@ QEMU_BASE := -m 128 -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04
 QEMU_TERM := -display none -chardev stdio,id=con,mux=on,signal=off \
              -serial chardev:con -mon chardev=con
 
-.PHONY: all deps run run-fast gdb test unit ktest systest userland clean FORCE bench
+.PHONY: all deps run run-fast gdb test unit ktest systest userland clean FORCE bench image-check
 
 all: $(B)/kernel.elf $(B)/initrd.img $(B)/cowix.iso
 
@@ -161,6 +161,11 @@ systest: all
 
 test: all $(UNIT_BIN)
 	tools/run-tests.sh all
+
+# Write to the image from inside Cowix, copy the live image out of guest
+# memory and check it with e2fsck (also part of make test).
+image-check: all
+	$(PYTEST) tests/system/test_ext2_write.py -q -p no:cacheprovider
 
 # Benchmarks (not part of make test): Cowix and Debian's Linux on the
 # same binary, under QEMU -icount; see docs/performance.md.

@@ -89,6 +89,9 @@ static void start_files(void)
 {
     if (!boot.initrd.end)
         cannot_boot("no initrd module: nothing to run as init");
+    /* Where the live image is: tests dump it from QEMU's monitor. */
+    kprintf("initrd: ext2 image at physical 0x%x, %u bytes\n", boot.initrd.start,
+            boot.initrd.end - boot.initrd.start);
     const char *err = fs_init(PHYS_TO_VIRT(boot.initrd.start),
                               boot.initrd.end - boot.initrd.start);
     if (err)

@@ -148,3 +148,38 @@ def machine(tmp_path):
     for m in machines:
         m.close()
 
+
+
+def boot_and_dump_image(cmdline, dump, marker="IMAGE-DUMP-NOW", timeout=300,
+                        initrd=INITRD):
+    """Boot until the guest prints `marker`, then copy the live ext2 image
+    out of guest memory with the QEMU monitor's pmemsave (the kernel prints
+    where the image lies) and quit.  Returns the transcript."""
+    import select
+    import socket
+    import time
+    sock_path = dump + ".monitor"
+    cmd = qemu_command(cmdline, initrd=initrd) + [
+        "-monitor", "unix:%s,server,nowait" % sock_path]
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    out, deadline = b"", time.time() + timeout
+    try:
+        while marker.encode() not in out:
+            if time.time() > deadline or p.poll() is not None:
+                raise AssertionError("no %s before the guest stopped:\n%s"
+                                     % (marker, out.decode(errors="replace")[-3000:]))
+            if select.select([p.stdout], [], [], 1)[0]:
+                out += os.read(p.stdout.fileno(), 65536)
+        text = out.decode(errors="replace")
+        m = re.search(r"initrd: ext2 image at physical (0x[0-9a-f]+), (\d+) bytes", text)
+        assert m, text
+        mon = socket.socket(socket.AF_UNIX)
+        mon.connect(sock_path)
+        for line in ("stop", 'pmemsave %s %s "%s"' % (m.group(1), m.group(2), dump), "quit"):
+            mon.sendall((line + "\n").encode())
+            time.sleep(0.2)
+        p.wait(timeout=60)
+        return text
+    finally:
+        if p.poll() is None:
+            p.kill()
