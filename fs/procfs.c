@@ -277,7 +277,8 @@ static const struct entry *entry_of(const struct inode *ino)
     uint32_t idx = ino->ino & 0xff;
     if (ino->ino == ROOT_INO || idx == 0)
         return NULL;
-    return pid_of(ino) ? &pid_entries[idx - 1] : &root_entries[idx - 1];
+    /* Root entries are numbered from ROOT_INO + 1, a pid's from 1. */
+    return pid_of(ino) ? &pid_entries[idx - 1] : &root_entries[idx - ROOT_INO - 1];
 }
 
 static int make(uint32_t ino_nr, uint32_t mode, struct inode **out)

@@ -60,6 +60,15 @@ def make_initrd(extra, dest):
     return dest
 
 
+def run_program(boot, program, args="", cmdline="", timeout=180):
+    """Boot with /tests/run as init running `program`: it checks that the
+    kernel's counters (/proc/kstat) are exactly back at their baseline
+    after the program and all its processes are gone."""
+    b = boot("init=/tests/run %s -- %s %s" % (cmdline, program, args), timeout=timeout)
+    assert "kstat: back to baseline" in b.output, b
+    return b
+
+
 def qemu_command(cmdline="", initrd=INITRD, iso=False, memory=128,
                  deterministic=False, extra_args=(), interactive=False):
     # Interactive: Ctrl-C must reach the guest, not stop QEMU.

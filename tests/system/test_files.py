@@ -7,7 +7,7 @@ import stat
 
 import pytest
 
-from conftest import TREE
+from conftest import TREE, run_program
 
 
 def fnv(data, h=0xcbf29ce484222325):
@@ -42,7 +42,7 @@ def host_listing(root):
 
 
 def test_whole_image_matches_host(boot):
-    b = boot("init=/tests/fswalk", timeout=300)
+    b = run_program(boot, "/tests/fswalk", timeout=300)
     assert "fswalk: all checks passed" in b.output and b.status == 0, b
     lines = b.lines()
     body = lines[lines.index("WALK-BEGIN") + 1:]
@@ -58,6 +58,6 @@ PROGRAMS = ["getdents", "paths", "pipes", "dup2exec", "bigargs", "badelf", "sign
 
 @pytest.mark.parametrize("name", PROGRAMS)
 def test_program(boot, name):
-    b = boot("init=/tests/%s" % name, timeout=180)
+    b = run_program(boot, "/tests/" + name)
     assert "%s: all checks passed" % name in b.output, b
     assert b.status == 0 and not b.panicked, b

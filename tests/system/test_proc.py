@@ -3,6 +3,8 @@ of the process layer and exiting 0 only if every check held (their sources
 are in userland/tests/)."""
 import pytest
 
+from conftest import run_program
+
 PROGRAMS = [
     ("forkiso", "", "forkiso: all checks passed"),
     ("cowstat", "", "cowstat: all checks passed"),
@@ -15,9 +17,9 @@ PROGRAMS = [
 ]
 
 
-@pytest.mark.parametrize("name,args,expect", PROGRAMS, ids=[p[0] for p in PROGRAMS])
-def test_program(boot, name, args, expect):
-    b = boot("init=/tests/%s %s" % (name, args), timeout=180)
+@pytest.mark.parametrize("name,cmdline,expect", PROGRAMS, ids=[p[0] for p in PROGRAMS])
+def test_program(boot, name, cmdline, expect):
+    b = run_program(boot, "/tests/" + name, cmdline=cmdline)
     assert expect in b.output, b
     assert "init exited with status 0" in b.output, b
     assert b.status == 0 and not b.panicked, b
