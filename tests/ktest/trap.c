@@ -91,3 +91,18 @@ KTEST_MANUAL(panic_backtrace)
 {
     ktest_panic_outer();
 }
+
+/* Unbounded recursion on the kernel stack: it must run into the guard
+ * page below the stack and end in a double-fault panic that says so. */
+#pragma GCC diagnostic ignored "-Winfinite-recursion"
+__attribute__((noinline)) static int ktest_recurse(volatile int depth)
+{
+    volatile char pad[256];
+    pad[0] = (char)depth;
+    return ktest_recurse(depth + 1) + pad[0];
+}
+
+KTEST_MANUAL(kernel_stack_overflow)
+{
+    ktest_recurse(0);
+}

@@ -76,3 +76,11 @@ def test_missing_initrd_is_a_clear_message(boot):
     b = boot("", no_initrd=True)
     assert "Cowix cannot start: no initrd module" in b.output, b
     assert b.status == BOOT_ERROR_STATUS
+
+
+def test_kernel_stack_overflow_hits_the_guard_page(boot):
+    b = boot("ktest=kernel_stack_overflow")
+    assert "Kernel panic: double fault" in b.output, b
+    assert "the kernel stack ran into its guard page" in b.output
+    assert "ktest_recurse" in b.output
+    assert b.status == PANIC_STATUS
