@@ -7,6 +7,7 @@
  */
 #include "fs/mmap.h"
 
+#include "fs/dev.h"
 #include "fs/fscontext.h"
 #include "kernel/uapi/errno.h"
 #include "kernel/uapi/fcntl.h"
@@ -45,6 +46,9 @@ static long map_file(uint32_t addr, uint32_t len, uint32_t prot, uint32_t flags,
     struct file *f = fd_file(fd);
     if (!f)
         return -EBADF;
+    if (f->inode && S_ISCHR(f->inode->mode) && f->inode->rdev == dev_encode(1, 5))
+        return vm_mmap(current->vm, addr, len, prot,   /* /dev/zero: fresh zeros */
+                       (flags & ~MAP_TYPE) | MAP_PRIVATE | MAP_ANONYMOUS);
     if (!f->inode || !S_ISREG(f->inode->mode) || !f->inode->ops->kread)
         return -ENODEV;
     if ((flags & MAP_SHARED) && (prot & PROT_WRITE))
