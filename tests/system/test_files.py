@@ -53,7 +53,7 @@ def test_whole_image_matches_host(boot):
     assert len(inside) > 40
 
 
-PROGRAMS = ["getdents", "paths", "pipes", "dup2exec", "bigargs", "badelf", "signals"]
+PROGRAMS = ["getdents", "paths", "pipes", "dup2exec", "bigargs", "badelf", "signals", "procdev"]
 
 
 @pytest.mark.parametrize("name", PROGRAMS)
