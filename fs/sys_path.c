@@ -179,20 +179,21 @@ long sys_openat(int dirfd, const char *upath, uint32_t flags, uint32_t mode)
     if (err)
         return err;
     err = check_open(ino, flags);
-    struct file *f = err ? NULL : file_new(ino, flags & ~(O_CREAT | O_EXCL | O_TRUNC | O_NOCTTY));
+    struct file *f = err ? NULL : file_new(ino, flags & ~(O_CREAT | O_EXCL));
     if (!err && !f)
         err = -ENOMEM;
     if (err) {
         inode_put(ino);
         return err;
     }
-    f->flags |= flags & O_NOCTTY;   /* seen by a tty's open, then dropped */
+    /* O_TRUNC and O_NOCTTY are for the open op (ext2 truncates, a tty
+     * decides about the controlling terminal); the file keeps neither. */
     if (ino->ops->open && (err = ino->ops->open(ino, f)) < 0) {
         f->ops = NULL;              /* nothing to release */
         file_put(f);
         return err;
     }
-    f->flags &= ~O_NOCTTY;
+    f->flags &= ~(O_TRUNC | O_NOCTTY);
     int fd = fd_install(f, 0, flags & O_CLOEXEC);
     if (fd < 0)
         file_put(f);

@@ -181,8 +181,10 @@ long vm_mmap(struct vm_space *s, uint32_t addr, uint32_t len, uint32_t prot, uin
 {
     if (!(flags & MAP_ANONYMOUS))
         return -ENODEV;         /* file mappings are handled by fs/ */
-    if (len == 0 || len > USER_TOP || (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC)))
+    if (len == 0 || (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC)))
         return -EINVAL;
+    if (len > USER_TOP)
+        return -ENOMEM;
     if ((flags & (MAP_PRIVATE | MAP_SHARED)) != MAP_PRIVATE)
         return -EINVAL;         /* no shared memory between processes */
     len = PAGE_UP(len);

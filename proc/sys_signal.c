@@ -183,11 +183,11 @@ struct kill_req {
 static void kill_one(struct proc *p, void *ctx)
 {
     struct kill_req *k = ctx;
-    if (p->pid == 0 || p->state == P_ZOMBIE)
+    if (p->pid == 0)
         return;
     if (k->all ? (p->pid == 1 || p == k->self) : p->pgid != k->pgid)
         return;
-    k->found++;
+    k->found++;                     /* a zombie exists until reaped */
     signal_send_from(p, k->sig, SI_USER, k->self->pid);
 }
 
@@ -197,8 +197,8 @@ long sys_kill(int pid, int sig)
         return -EINVAL;
     if (pid > 0) {
         struct proc *p = proc_find(pid);
-        if (!p || p->state == P_ZOMBIE)
-            return -ESRCH;
+        if (!p)
+            return -ESRCH;          /* a zombie still exists: 0, no effect */
         signal_send_from(p, sig, SI_USER, current->pid);
         return 0;
     }

@@ -90,9 +90,12 @@ static long sleep_until_tick(uint64_t until, uint64_t *left)
     return 0;
 }
 
+/* Part of the current tick has already gone: one more tick makes sure the
+ * sleep is never shorter than asked. */
 static long sleep_ns(uint64_t ns, uint64_t *left)
 {
-    return sleep_until_tick(sched_ticks() + (ns + ns_per_tick() - 1) / ns_per_tick(), left);
+    uint64_t ticks = (ns + ns_per_tick() - 1) / ns_per_tick();
+    return sleep_until_tick(sched_ticks() + ticks + (ticks > 0), left);
 }
 
 long sys_restart_syscall(void)

@@ -165,6 +165,13 @@ def background_and_wait(t):
              "started\ndone\n")
     check(time.monotonic() - start >= 0.5, "wait did not wait")
     check_eq(out("sh -c 'exit 3' & wait $!; echo $?"), "3\n")
+    # stopped and continued behind the shell's back: still waited for
+    # (sleep must not hold our pipe: its end would then be what we wait for)
+    start = time.monotonic()
+    r = out("sleep 0.5 >/dev/null 2>&1 & kill -STOP $!; sleep 0.1; jobs; kill -CONT $!; "
+            "wait; echo done")
+    check("Stopped" in r and r.endswith("done\n"), r)
+    check(time.monotonic() - start >= 0.5, "wait did not wait for a continued job")
     check_eq(out("true & false & wait; echo $?"), "0\n")
     check_eq(out("true && sleep 0.1 && echo bg & wait; echo fg"), "bg\nfg\n")
     r = sh("wait 99999")

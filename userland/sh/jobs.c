@@ -145,11 +145,13 @@ static void record(pid_t pid, int status)
         }
 }
 
-/* Wait for one change (blocking unless WNOHANG); the pid, 0 or -1. */
+/* Wait for one change (blocking unless WNOHANG); the pid, 0 or -1.
+ * Continues count too: a job stopped and continued by someone else's
+ * kill must not stay "Stopped" in the table (wait would skip it). */
 static pid_t reap(int options)
 {
     int status;
-    pid_t pid = waitpid(-1, &status, options | WUNTRACED);
+    pid_t pid = waitpid(-1, &status, options | WUNTRACED | WCONTINUED);
     if (pid > 0)
         record(pid, status);
     return pid;
