@@ -332,19 +332,41 @@ static uint64_t file_size(struct inode *ino)
     return ino->ops->stat && ino->ops->stat(ino, &st) == 0 ? (uint64_t)st.st_size : 0;
 }
 
-/* Remember the program's absolute path for /proc/PID/exe. */
-static void set_exe_path(struct proc *p, const char *path)
+/* The path of the file itself: symlinks in the last component replaced
+ * by their targets (so exec of /proc/self/exe or of /bin/sh -> busybox
+ * records the real program), made absolute. */
+static void real_path(const char *path, char *out, size_t size)
 {
-    size_t n = 0;
-    if (path[0] != '/') {
-        long len = vfs_path_of(p->fs->cwd, p->exe, sizeof p->exe);
-        n = len > 0 ? (size_t)len : 0;
-        if (n > 1 && n < sizeof p->exe - 1)
-            p->exe[n++] = '/';
-        else if (n == 1)
-            n = 1;              /* "/" already ends in a slash */
+    char *target = kmalloc(PATH_MAX);
+    strlcpy(out, path, size);
+    for (int links = 0; target && links < SYMLINK_MAX_FOLLOW; links++) {
+        struct inode *ino;
+        if (namei_at(current->fs->cwd, out, 0, &ino) < 0)
+            break;
+        long n = S_ISLNK(ino->mode) && ino->ops->readlink
+                     ? ino->ops->readlink(ino, target, PATH_MAX - 1) : -1;
+        inode_put(ino);
+        if (n <= 0)
+            break;
+        target[n] = 0;
+        char *slash = strrchr(out, '/');
+        if (target[0] == '/' || !slash)
+            strlcpy(out, target, size);
+        else
+            strlcpy(slash + 1, target, size - (size_t)(slash + 1 - out));
     }
-    strlcpy(p->exe + n, path, sizeof p->exe - n);
+    kfree(target);
+    if (out[0] != '/') {
+        char *rel = kmalloc(PATH_MAX);
+        long len = rel ? vfs_path_of(current->fs->cwd, rel, PATH_MAX) : -1;
+        if (len > 0) {
+            if (len > 1)
+                strlcpy(rel + len, "/", PATH_MAX - (size_t)len);
+            strlcpy(rel + strlen(rel), out, PATH_MAX - strlen(rel));
+            strlcpy(out, rel, size);
+        }
+        kfree(rel);
+    }
 }
 
 /* Point of no return: the new image becomes the process's. */
@@ -366,7 +388,6 @@ static void commit(struct vm_space *vm, const struct elf_image *img, uint32_t sp
         if (*s == '/' && s[1])
             base = s + 1;
     proc_set_name(p, base);
-    set_exe_path(p, path);
     struct trapframe *tf = proc_frame(p);
     memset(tf, 0, sizeof *tf);
     tf->eip = img->entry;
@@ -380,6 +401,8 @@ static void commit(struct vm_space *vm, const struct elf_image *img, uint32_t sp
 static int exec_image(struct inode *ino, const uint8_t *head, size_t len,
                       struct exec_args *a, const char *path)
 {
+    char exe[sizeof current->exe];
+    real_path(path, exe, sizeof exe);       /* before the old image goes */
     struct elf_image *img = kmalloc(sizeof *img);
     if (!img)
         return -ENOMEM;
@@ -397,10 +420,12 @@ static int exec_image(struct inode *ino, const uint8_t *head, size_t len,
         if (err)
             vm_switch(mine);
     }
-    if (err)
+    if (err) {
         vm_destroy(vm);
-    else
+    } else {
         commit(vm, img, sp, path);
+        strlcpy(current->exe, exe, sizeof current->exe);
+    }
     kfree(img);
     return err;
 }

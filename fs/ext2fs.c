@@ -9,6 +9,7 @@
 
 #include "fs/dev.h"
 #include "fs/ext2.h"
+#include "fs/pipe.h"
 #include "kernel/clock.h"
 #include "kernel/string.h"
 #include "kernel/uapi/errno.h"
@@ -168,8 +169,10 @@ static int ext2_vopen(struct inode *ino, struct file *f)
 {
     if (S_ISCHR(ino->mode))
         return dev_open(ino->rdev, f);
+    if (S_ISFIFO(ino->mode))
+        return fifo_open(ino, f);
     if (!S_ISREG(ino->mode) && !S_ISDIR(ino->mode))
-        return -ENXIO;              /* FIFOs, sockets, block devices */
+        return -ENXIO;              /* sockets, block devices */
     if ((f->flags & O_TRUNC) && S_ISREG(ino->mode) && (f->flags & O_ACCMODE) != O_RDONLY) {
         stamp();
         return ext2_truncate(&fs, ino->ino, 0);
@@ -271,6 +274,12 @@ static int ext2_vchmod(struct inode *ino, uint32_t mode)
     return err;
 }
 
+static int ext2_vchown(struct inode *ino, uint32_t uid, uint32_t gid)
+{
+    stamp();
+    return ext2_chown(&fs, ino->ino, uid, gid);
+}
+
 static int ext2_vutimes(struct inode *ino, uint32_t atime, uint32_t mtime)
 {
     stamp();
@@ -294,6 +303,7 @@ static const struct inode_ops ext2_iops = {
     .rename = ext2_vrename,
     .truncate = ext2_vtruncate,
     .chmod = ext2_vchmod,
+    .chown = ext2_vchown,
     .utimes = ext2_vutimes,
 };
 

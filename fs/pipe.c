@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 
+
 #include "kernel/limits.h"
 #include "kernel/uapi/errno.h"
 #include "kernel/uapi/fcntl.h"
@@ -28,10 +29,11 @@ struct pipe {
     uint32_t count;                 /* bytes in the ring */
     uint32_t readers, writers;
     struct waitq read_wait, write_wait;
+    struct inode *fifo;             /* the FIFO's inode, for a named pipe */
 };
 
 static uint32_t pipe_ino;
-static const struct file_ops pipe_read_fops, pipe_write_fops;
+static const struct file_ops pipe_read_fops, pipe_write_fops, pipe_rdwr_fops;
 static const struct inode_ops pipe_iops;
 
 static void wake_all(struct pipe *p)
@@ -137,12 +139,13 @@ static int pipe_poll(struct file *f)
 {
     struct pipe *p = f->priv;
     int ev = 0;
-    if (f->ops == &pipe_read_fops) {
+    if (f->ops != &pipe_write_fops) {
         if (p->count)
             ev |= POLLIN | POLLRDNORM;
         if (!p->writers)
             ev |= POLLHUP;
-    } else {
+    }
+    if (f->ops != &pipe_read_fops) {
         if (PIPE_SIZE - p->count >= PIPE_BUF)
             ev |= POLLOUT | POLLWRNORM;
         if (!p->readers)
@@ -159,18 +162,24 @@ static long pipe_ioctl(struct file *f, uint32_t cmd, uint32_t arg)
     return put_user_u32((void *)arg, p->count);
 }
 
+static void free_pipe(struct pipe *p)
+{
+    if (p->fifo)
+        p->fifo->fifo = NULL;
+    kfree(p->buf);
+    kfree(p);
+}
+
 static void pipe_release(struct file *f)
 {
     struct pipe *p = f->priv;
-    if (f->ops == &pipe_read_fops)
+    if (f->ops != &pipe_write_fops)
         p->readers--;
-    else
+    if (f->ops != &pipe_read_fops)
         p->writers--;
     wake_all(p);
-    if (!p->readers && !p->writers) {
-        kfree(p->buf);
-        kfree(p);
-    }
+    if (!p->readers && !p->writers)
+        free_pipe(p);
 }
 
 static const struct file_ops pipe_read_fops = {
@@ -179,6 +188,11 @@ static const struct file_ops pipe_read_fops = {
 
 static const struct file_ops pipe_write_fops = {
     .write = pipe_write, .ioctl = pipe_ioctl, .poll = pipe_poll, .release = pipe_release,
+};
+
+static const struct file_ops pipe_rdwr_fops = {
+    .read = pipe_read, .write = pipe_write, .ioctl = pipe_ioctl, .poll = pipe_poll,
+    .release = pipe_release,
 };
 
 static int pipe_stat(struct inode *ino, struct stat64 *st)
@@ -216,4 +230,54 @@ int pipe_create(struct file **rd, struct file **wr)
     (*wr)->ops = &pipe_write_fops;
     (*rd)->priv = (*wr)->priv = p;
     return 0;
+}
+
+/* ---- FIFOs: named pipes on the file system ----
+ * The pipe lives while some file has the FIFO open.  Opening for reading
+ * waits for a writer and opening for writing waits for a reader, unless
+ * O_NONBLOCK (then a writer without a reader gets -ENXIO), as POSIX says. */
+
+static struct pipe *fifo_pipe(struct inode *ino)
+{
+    if (!ino->fifo) {
+        struct pipe *p = kzalloc(sizeof *p);
+        if (p && !(p->buf = kmalloc(PIPE_SIZE))) {
+            kfree(p);
+            p = NULL;
+        }
+        if (p)
+            p->fifo = ino;
+        ino->fifo = p;
+    }
+    return ino->fifo;
+}
+
+int fifo_open(struct inode *ino, struct file *f)
+{
+    struct pipe *p = fifo_pipe(ino);
+    if (!p)
+        return -ENOMEM;
+    uint32_t mode = f->flags & O_ACCMODE;
+    bool nonblock = f->flags & O_NONBLOCK;
+    if (mode == O_WRONLY && nonblock && !p->readers) {
+        if (!p->writers)
+            free_pipe(p);
+        return -ENXIO;
+    }
+    f->priv = p;
+    f->ops = mode == O_RDONLY ? &pipe_read_fops : mode == O_WRONLY ? &pipe_write_fops
+                                                                   : &pipe_rdwr_fops;
+    if (mode != O_WRONLY)
+        p->readers++;
+    if (mode != O_RDONLY)
+        p->writers++;
+    wake_all(p);                    /* someone may wait for the other end */
+    int err = 0;
+    if (mode == O_RDONLY && !nonblock)
+        err = WAIT_EVENT(&p->read_wait, p->writers > 0);
+    else if (mode == O_WRONLY)
+        err = WAIT_EVENT(&p->write_wait, p->readers > 0);
+    if (err)
+        pipe_release(f);            /* interrupted: undo this end */
+    return err;
 }

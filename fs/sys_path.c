@@ -263,6 +263,13 @@ long sys_faccessat(int dirfd, const char *upath, int mode)
     return err;
 }
 
+long sys_faccessat2(int dirfd, const char *upath, int mode, uint32_t flags)
+{
+    if (flags & ~(AT_EACCESS | AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+        return -EINVAL;
+    return sys_faccessat(dirfd, upath, mode);
+}
+
 long sys_access(const char *upath, int mode)
 {
     return sys_faccessat(AT_FDCWD, upath, mode);
@@ -498,15 +505,60 @@ long sys_chmod(const char *upath, uint32_t mode)
     return sys_fchmodat(AT_FDCWD, upath, mode);
 }
 
-/* Ownership: everything belongs to root; accepted for root's own ids. */
-long sys_chown(const char *upath, uint32_t uid, uint32_t gid)
+/* chown: root may give a file to anyone (the ids are only recorded). */
+static int change_owner(struct inode *ino, uint32_t uid, uint32_t gid)
 {
+    return ino->ops->chown ? ino->ops->chown(ino, uid, gid) : -EROFS;
+}
+
+long sys_fchownat(int dirfd, const char *upath, uint32_t uid, uint32_t gid, uint32_t flags)
+{
+    if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+        return -EINVAL;
     struct inode *ino;
-    int err = lookup_at(AT_FDCWD, upath, LOOKUP_FOLLOW, &ino);
+    int err = lookup_at(dirfd, upath, flags & AT_SYMLINK_NOFOLLOW ? 0 : LOOKUP_FOLLOW, &ino);
     if (err)
         return err;
+    err = change_owner(ino, uid, gid);
     inode_put(ino);
-    return (uid == 0 || uid == 0xffffffffu) && (gid == 0 || gid == 0xffffffffu) ? 0 : -EPERM;
+    return err;
+}
+
+long sys_chown(const char *upath, uint32_t uid, uint32_t gid)
+{
+    return sys_fchownat(AT_FDCWD, upath, uid, gid, 0);
+}
+
+long sys_lchown(const char *upath, uint32_t uid, uint32_t gid)
+{
+    return sys_fchownat(AT_FDCWD, upath, uid, gid, AT_SYMLINK_NOFOLLOW);
+}
+
+long sys_fchown(int fd, uint32_t uid, uint32_t gid)
+{
+    struct file *f = fd_file(fd);
+    return f ? change_owner(f->inode, uid, gid) : -EBADF;
+}
+
+/* 16-bit ids of the old calls: 0xffff means "unchanged". */
+static uint32_t widen(uint32_t id)
+{
+    return (id & 0xffff) == 0xffff ? 0xffffffffu : id & 0xffff;
+}
+
+long sys_chown16(const char *upath, uint32_t uid, uint32_t gid)
+{
+    return sys_chown(upath, widen(uid), widen(gid));
+}
+
+long sys_lchown16(const char *upath, uint32_t uid, uint32_t gid)
+{
+    return sys_lchown(upath, widen(uid), widen(gid));
+}
+
+long sys_fchown16(int fd, uint32_t uid, uint32_t gid)
+{
+    return sys_fchown(fd, widen(uid), widen(gid));
 }
 
 long sys_truncate64(const char *upath, uint32_t len_lo, uint32_t len_hi)

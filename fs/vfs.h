@@ -62,6 +62,7 @@ struct inode_ops {
     /* Changing an inode. */
     int (*truncate)(struct inode *ino, uint64_t size);
     int (*chmod)(struct inode *ino, uint32_t mode);
+    int (*chown)(struct inode *ino, uint32_t uid, uint32_t gid);    /* -1: unchanged */
     int (*utimes)(struct inode *ino, uint32_t atime, uint32_t mtime);
 };
 
@@ -91,6 +92,7 @@ struct inode {
     struct inode *covered;          /* for a mounted root: what it covers */
     struct inode *hash_next;        /* file systems' inode caches */
     bool unlinked;                  /* evict when the last reference goes */
+    struct pipe *fifo;              /* a FIFO's pipe while it is open */
 };
 
 struct file {

@@ -24,3 +24,8 @@ uint64_t clock_realtime_ns(void)
 {
     return boot_epoch_ns + pit_uptime_ns();
 }
+
+void clock_set_realtime(uint64_t ns)
+{
+    boot_epoch_ns = ns - pit_uptime_ns();
+}

@@ -11,5 +11,7 @@
 void clock_init(void);
 uint64_t clock_realtime_ns(void);
 uint64_t clock_monotonic_ns(void);
+/* Set the wall clock (clock_settime, date -s). */
+void clock_set_realtime(uint64_t ns);
 
 #endif

@@ -6,6 +6,7 @@
 #include "kernel/console.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 
 #include "kernel/format.h"
 #include "kernel/serial.h"
@@ -15,6 +16,26 @@ void console_init(void)
 {
     serial_init();
     vga_init();
+}
+
+/* The last LOG_SIZE bytes of kernel output, for syslog(2) and dmesg. */
+#define LOG_SIZE 16384
+static char log_ring[LOG_SIZE];
+static uint32_t log_end;            /* bytes ever logged */
+
+static void log_char(char c)
+{
+    log_ring[log_end++ % LOG_SIZE] = c;
+}
+
+size_t console_log_read(char *buf, size_t size)
+{
+    uint32_t len = log_end < LOG_SIZE ? log_end : LOG_SIZE;
+    if (len > size)
+        len = (uint32_t)size;
+    for (uint32_t i = 0; i < len; i++)
+        buf[i] = log_ring[(log_end - len + i) % LOG_SIZE];
+    return len;
 }
 
 void console_putc(char c)
@@ -31,9 +52,11 @@ void console_write(const char *s, size_t n)
         console_putc(s[i]);
 }
 
+/* kprintf's sink: the consoles and the log (users' output is not logged). */
 static void console_sink(char c, void *ctx)
 {
     (void)ctx;
+    log_char(c);
     console_putc(c);
 }
 

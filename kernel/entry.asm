@@ -42,6 +42,12 @@ section .text
     mov cx, SEL_KDATA
     mov ds, cx
     mov es, cx
+    ; The kernel does not use fs and gs, but a user selector left in them
+    ; could name a TLS slot that exec or a switch empties meanwhile: a
+    ; nested trap would then save it and fault restoring it.  Null them.
+    xor ecx, ecx
+    mov fs, cx
+    mov gs, cx
 %endmacro
 
 %macro STUB_NOERR 1

@@ -19,6 +19,7 @@
 #include "proc/exit.h"
 #include "proc/fork.h"
 #include "proc/sigframe.h"
+#include "proc/sys_compat.h"
 #include "proc/sys_info.h"
 #include "proc/sys_mem.h"
 #include "proc/sys_proc.h"
@@ -114,6 +115,22 @@ const syscall_fn syscall_table[NR_SYSCALLS] = {
     SYS(__NR_sysinfo, sys_sysinfo),
     SYS(__NR_reboot, sys_reboot),
     SYS(__NR_personality, sys_zero),
+    SYS(__NR_sethostname, sys_sethostname),
+    SYS(__NR_syslog, sys_syslog),
+    SYS(__NR_prctl, sys_prctl),
+    SYS(__NR_getgroups, sys_getgroups),
+    SYS(__NR_getgroups32, sys_getgroups),
+    SYS(__NR_setgroups, sys_setgroups),
+    SYS(__NR_setgroups32, sys_setgroups),
+    SYS(__NR_getresuid, sys_getresuid),
+    SYS(__NR_getresgid, sys_getresuid),
+    SYS(__NR_getresuid32, sys_getresuid),
+    SYS(__NR_getresgid32, sys_getresuid),
+    SYS(__NR_getpriority, sys_getpriority),
+    SYS(__NR_setpriority, sys_setpriority),
+    SYS(__NR_sched_getaffinity, sys_sched_getaffinity),
+    SYS(__NR_set_robust_list, sys_set_robust_list),
+    SYS(__NR_futex, sys_futex),
     /* memory */
     SYS(__NR_brk, sys_brk),
     SYS(__NR_mmap, sys_old_mmap),
@@ -139,11 +156,16 @@ const syscall_fn syscall_table[NR_SYSCALLS] = {
     SYS(__NR_sigaltstack, sys_sigaltstack),
     SYS(__NR_pause, sys_pause),
     SYS(__NR_alarm, sys_alarm),
+    SYS(__NR_rt_sigtimedwait, sys_rt_sigtimedwait),
+    SYS(__NR_rt_sigtimedwait_time64, sys_rt_sigtimedwait_time64),
     /* time */
     SYS(__NR_nanosleep, sys_nanosleep),
     SYS(__NR_clock_nanosleep, sys_clock_nanosleep),
     SYS(__NR_clock_gettime, sys_clock_gettime),
     SYS(__NR_clock_getres, sys_clock_getres),
+    SYS(__NR_clock_gettime64, sys_clock_gettime64),
+    SYS(__NR_clock_settime, sys_clock_settime),
+    SYS(__NR_clock_settime64, sys_clock_settime64),
     SYS(__NR_gettimeofday, sys_gettimeofday),
     SYS(__NR_time, sys_time),
     /* files */
@@ -195,10 +217,14 @@ const syscall_fn syscall_table[NR_SYSCALLS] = {
     SYS(__NR_chmod, sys_chmod),
     SYS(__NR_fchmod, sys_fchmod),
     SYS(__NR_fchmodat, sys_fchmodat),
-    SYS(__NR_chown, sys_chown),
-    SYS(__NR_lchown, sys_chown),
+    SYS(__NR_chown, sys_chown16),
+    SYS(__NR_lchown, sys_lchown16),
+    SYS(__NR_fchown, sys_fchown16),
     SYS(__NR_chown32, sys_chown),
-    SYS(__NR_lchown32, sys_chown),
+    SYS(__NR_lchown32, sys_lchown),
+    SYS(__NR_fchown32, sys_fchown),
+    SYS(__NR_fchownat, sys_fchownat),
+    SYS(__NR_faccessat2, sys_faccessat2),
     SYS(__NR_truncate, sys_truncate),
     SYS(__NR_truncate64, sys_truncate64),
     SYS(__NR_ftruncate, sys_ftruncate),

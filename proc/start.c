@@ -25,7 +25,7 @@ struct proc *proc_spawn_first(void (*fn)(void *), void *arg)
     p->vm = vm_create();
     if (!p->vm)
         panic("cannot create the first address space");
-    p->pgid = p->sid = p->pid;
+    p->pgid = p->sid = 0;           /* as on Linux: init leads nothing yet */
     proc_set_name(p, "init");
     memset(p->sig_action, 0, sizeof p->sig_action);    /* all SIG_DFL */
     fpu_reset(p->fpu);

@@ -19,12 +19,46 @@
 #include "mm/uaccess.h"
 #include "proc/proc.h"
 
+static char hostname[65] = "cowix";
+
+long sys_sethostname(const char *uname, int len)
+{
+    char name[65];
+    if (len < 0 || len > 64)
+        return -EINVAL;
+    if (copy_from_user(name, uname, (size_t)len) < 0)
+        return -EFAULT;
+    name[len] = 0;
+    memcpy(hostname, name, sizeof hostname);
+    return 0;
+}
+
+#define SYSLOG_ACTION_READ_ALL 3
+#define SYSLOG_ACTION_SIZE_BUFFER 10
+
+long sys_syslog(int type, char *ubuf, int len)
+{
+    if (type == SYSLOG_ACTION_SIZE_BUFFER)
+        return 16384;
+    if (type != SYSLOG_ACTION_READ_ALL)
+        return type >= 0 && type <= 10 ? 0 : -EINVAL;
+    if (len < 0)
+        return -EINVAL;
+    char *tmp = kmalloc(16384);
+    if (!tmp)
+        return -ENOMEM;
+    size_t n = console_log_read(tmp, (size_t)len < 16384 ? (size_t)len : 16384);
+    long r = copy_to_user(ubuf, tmp, n) < 0 ? -EFAULT : (long)n;
+    kfree(tmp);
+    return r;
+}
+
 long sys_uname(struct new_utsname *ubuf)
 {
     struct new_utsname u;
     memset(&u, 0, sizeof u);
     strlcpy(u.sysname, "Cowix", sizeof u.sysname);
-    strlcpy(u.nodename, "cowix", sizeof u.nodename);
+    strlcpy(u.nodename, hostname, sizeof u.nodename);
     strlcpy(u.release, "6.1.0-cowix", sizeof u.release);  /* C libraries check it */
     strlcpy(u.version, "#1 Cowix copy-on-write kernel", sizeof u.version);
     strlcpy(u.machine, "i686", sizeof u.machine);

@@ -10,6 +10,8 @@
 #include "kernel/uapi/utsname.h"
 
 long sys_uname(struct new_utsname *ubuf);
+long sys_sethostname(const char *uname, int len);
+long sys_syslog(int type, char *ubuf, int len);
 long sys_sysinfo(struct sysinfo *ubuf);
 long sys_reboot(uint32_t magic1, uint32_t magic2, uint32_t cmd, void *arg);
 

@@ -7,6 +7,7 @@
 #include "proc/sys_signal.h"
 
 #include "kernel/pit.h"
+#include "kernel/string.h"
 #include "kernel/uapi/errno.h"
 #include "mm/uaccess.h"
 #include "proc/sched.h"
@@ -255,4 +256,90 @@ long sys_sigaltstack(const stack_t *uss, stack_t *uold)
         return -ENOMEM;
     current->sig_altstack = ss.ss_flags & SS_DISABLE ? (stack_t){0, SS_DISABLE, 0} : ss;
     return 0;
+}
+
+/* Take the lowest pending signal of `set`, with who sent it. */
+static int dequeue(sigset_t set, siginfo_t *info)
+{
+    sigset_t ready = current->sig_pending & set;
+    if (!ready)
+        return 0;
+    int sig = __builtin_ctzll(ready) + 1;
+    current->sig_pending &= ~SIG_BIT(sig);
+    memset(info, 0, sizeof *info);
+    info->si_signo = sig;
+    info->si_code = current->sig_code[sig];
+    info->si_pid = current->sig_sender[sig];
+    return sig;
+}
+
+/* Wait for one of `set` (blocked, usually) without running a handler:
+ * the signals of the set are unblocked for the wait, so that their
+ * arrival wakes the caller, and dequeued here instead of delivered. */
+static long timed_wait(sigset_t set, siginfo_t *uinfo, uint64_t timeout_ns, bool forever)
+{
+    set &= ~SIG_UNBLOCKABLE;
+    uint32_t tick_ns = pit_tick_ms() * 1000000u;
+    uint64_t deadline = sched_ticks() + (timeout_ns + tick_ns - 1) / tick_ns;
+    sigset_t saved = current->sig_blocked;
+    current->sig_blocked &= ~set;
+    siginfo_t info;
+    long r;
+    for (;;) {
+        uint32_t f = irq_save();
+        if ((r = dequeue(set, &info)) != 0 ||
+            (current->sig_pending & ~current->sig_blocked)) {
+            irq_restore(f);
+            r = r ? r : -EINTR;     /* another signal came first */
+            break;
+        }
+        if (!forever && sched_ticks() >= deadline) {
+            irq_restore(f);
+            r = -EAGAIN;
+            break;
+        }
+        if (forever)
+            waitq_sleep_locked(NULL);
+        else
+            sched_sleep_on_until(NULL, deadline);
+        irq_restore(f);
+    }
+    current->sig_blocked = saved;
+    sched_update_work();
+    if (r > 0 && uinfo && copy_to_user(uinfo, &info, sizeof info) < 0)
+        return -EFAULT;
+    return r;
+}
+
+long sys_rt_sigtimedwait(const sigset_t *uset, siginfo_t *uinfo, const struct timespec *uts,
+                         uint32_t setsize)
+{
+    sigset_t set;
+    if (setsize != sizeof(sigset_t))
+        return -EINVAL;
+    if (copy_from_user(&set, uset, sizeof set) < 0)
+        return -EFAULT;
+    struct timespec ts = {0, 0};
+    if (uts && copy_from_user(&ts, uts, sizeof ts) < 0)
+        return -EFAULT;
+    if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000)
+        return -EINVAL;
+    uint64_t ns = (uint64_t)ts.tv_sec * 1000000000 + (uint64_t)ts.tv_nsec;
+    return timed_wait(set, uinfo, ns, uts == NULL);
+}
+
+long sys_rt_sigtimedwait_time64(const sigset_t *uset, siginfo_t *uinfo,
+                                const int64_t *uts, uint32_t setsize)
+{
+    sigset_t set;
+    if (setsize != sizeof(sigset_t))
+        return -EINVAL;
+    if (copy_from_user(&set, uset, sizeof set) < 0)
+        return -EFAULT;
+    int64_t ts[2] = {0, 0};
+    if (uts && copy_from_user(ts, uts, sizeof ts) < 0)
+        return -EFAULT;
+    if (ts[0] < 0 || ts[1] < 0 || ts[1] >= 1000000000)
+        return -EINVAL;
+    return timed_wait(set, uinfo, (uint64_t)ts[0] * 1000000000 + (uint64_t)ts[1], uts == NULL);
 }

@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "kernel/uapi/signal.h"
+#include "kernel/uapi/time.h"
 
 long sys_rt_sigaction(int sig, const struct sigaction *uact, struct sigaction *uold,
                       uint32_t setsize);
@@ -24,5 +25,9 @@ long sys_tkill(int tid, int sig);
 long sys_tgkill(int tgid, int tid, int sig);
 long sys_alarm(uint32_t seconds);
 long sys_sigaltstack(const stack_t *uss, stack_t *uold);
+long sys_rt_sigtimedwait(const sigset_t *uset, siginfo_t *uinfo, const struct timespec *uts,
+                         uint32_t setsize);
+long sys_rt_sigtimedwait_time64(const sigset_t *uset, siginfo_t *uinfo,
+                                const int64_t *uts, uint32_t setsize);
 
 #endif

@@ -36,6 +36,48 @@ long sys_clock_gettime(int clock, struct timespec *uts)
     return copy_to_user(uts, &ts, sizeof ts);
 }
 
+/* The 64-bit-time forms newer C libraries try first. */
+struct timespec64 {
+    int64_t tv_sec;
+    int64_t tv_nsec;
+};
+
+long sys_clock_gettime64(int clock, struct timespec64 *uts)
+{
+    uint64_t ns;
+    int err = clock_ns(clock, &ns);
+    if (err)
+        return err;
+    struct timespec64 ts = {(int64_t)(ns / 1000000000), (int64_t)(ns % 1000000000)};
+    return copy_to_user(uts, &ts, sizeof ts);
+}
+
+static long set_clock(int clock, int64_t sec, int64_t nsec)
+{
+    if (clock != 0)
+        return -EINVAL;                 /* only the wall clock can be set */
+    if (sec < 0 || nsec < 0 || nsec >= 1000000000)
+        return -EINVAL;
+    clock_set_realtime((uint64_t)sec * 1000000000 + (uint64_t)nsec);
+    return 0;
+}
+
+long sys_clock_settime(int clock, const struct timespec *uts)
+{
+    struct timespec ts;
+    if (copy_from_user(&ts, uts, sizeof ts) < 0)
+        return -EFAULT;
+    return set_clock(clock, ts.tv_sec, ts.tv_nsec);
+}
+
+long sys_clock_settime64(int clock, const struct timespec64 *uts)
+{
+    struct timespec64 ts;
+    if (copy_from_user(&ts, uts, sizeof ts) < 0)
+        return -EFAULT;
+    return set_clock(clock, ts.tv_sec, ts.tv_nsec);
+}
+
 long sys_clock_getres(int clock, struct timespec *uts)
 {
     uint64_t ns;
