@@ -92,6 +92,15 @@ int fd_install(struct file *f, int min_fd, bool cloexec)
     return -EMFILE;
 }
 
+bool fd_available(void)
+{
+    struct fs_context *c = current->fs;
+    for (int i = 0; i < FD_MAX; i++)
+        if (!c->fd[i])
+            return true;
+    return false;
+}
+
 struct file *fd_file(int fd)
 {
     struct fs_context *c = current->fs;

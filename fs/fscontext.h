@@ -32,6 +32,7 @@ void fs_context_exec(struct fs_context *c);
 /* Descriptor operations on the current process's table. */
 int fd_install(struct file *f, int min_fd, bool cloexec);     /* the fd, or -EMFILE */
 struct file *fd_file(int fd);                                 /* NULL: -EBADF */
+bool fd_available(void);                                      /* a slot is free */
 int fd_close(int fd);
 void fd_set_cloexec(int fd, bool on);
 bool fd_cloexec(int fd);

@@ -1,9 +1,9 @@
 /*
  * Path lookup, component by component.  Each step holds a reference to the
  * directory it stands in and takes one on the next inode before dropping
- * the old.  A symbolic link is expanded by looking its target up from the
- * directory that contained it, which is what makes relative links work;
- * the count of links followed is shared by the whole lookup.
+ * the old.  A symbolic link is expanded by continuing the walk with its
+ * target from the directory that contained it, which is what makes
+ * relative links work.
  */
 #include "fs/namei.h"
 
@@ -11,8 +11,6 @@
 #include "kernel/string.h"
 #include "kernel/uapi/errno.h"
 #include "mm/heap.h"
-
-#define MAX_NESTED_LINKS 8
 
 struct mount {
     struct inode *dir;              /* the directory the name is in */
@@ -56,6 +54,11 @@ static struct mount *mount_at(struct inode *dir, const char *name, size_t len)
     return NULL;
 }
 
+bool vfs_is_mountpoint(struct inode *dir, const char *name, size_t len)
+{
+    return mount_at(dir, name, len) != NULL;
+}
+
 /* One component: ".", "..", a mount point, or the file system's lookup. */
 static int step(struct inode *dir, const char *name, size_t len, struct inode **out)
 {
@@ -83,33 +86,39 @@ static int step(struct inode *dir, const char *name, size_t len, struct inode **
     return dir->ops->lookup(dir, name, len, out);
 }
 
-static int walk(struct inode *base, const char *path, int flags, int *links, int depth,
-                struct inode **out);
-
-/* Replace the symlink `link`, found in `dir`, by what it points to. */
-static int follow(struct inode *dir, struct inode *link, int *links, int depth,
-                  struct inode **out)
+/* Replace a symlink by its target: *buf becomes the target followed by
+ * `rest`, what remained of the path after the link's name. */
+static int splice(char **buf, struct inode *link, const char *rest, int *links)
 {
-    if (++*links > SYMLINK_MAX_FOLLOW || depth >= MAX_NESTED_LINKS)
+    if (++*links > SYMLINK_MAX_FOLLOW)
         return -ELOOP;
-    char *target = kmalloc(PATH_MAX);
-    if (!target)
+    char *n = kmalloc(PATH_MAX);
+    if (!n)
         return -ENOMEM;
-    long n = link->ops->readlink ? link->ops->readlink(link, target, PATH_MAX - 1) : -EINVAL;
-    int err = (int)n;
-    if (n >= 0) {
-        target[n] = 0;
-        err = n == 0 ? -ENOENT : walk(dir, target, LOOKUP_FOLLOW, links, depth + 1, out);
+    long len = link->ops->readlink ? link->ops->readlink(link, n, PATH_MAX - 1) : -EINVAL;
+    size_t rest_len = strlen(rest);
+    int err = len < 0 ? (int)len : len == 0 ? -ENOENT
+              : (size_t)len + rest_len + 1 > PATH_MAX ? -ENAMETOOLONG : 0;
+    if (err) {
+        kfree(n);
+        return err;
     }
-    kfree(target);
-    return err;
+    memcpy(n + len, rest, rest_len + 1);    /* rest may live in *buf */
+    kfree(*buf);
+    *buf = n;
+    return 0;
 }
 
-static int walk(struct inode *base, const char *path, int flags, int *links, int depth,
-                struct inode **out)
+/* The walk itself.  A symlink is spliced into the path text and the walk
+ * goes on from the directory that held it (or from the root, for an
+ * absolute target): no recursion, so a chain of links costs no stack, and
+ * at most SYMLINK_MAX_FOLLOW links are followed in all, as on Linux. */
+static int walk(struct inode *base, const char *path, int flags, struct inode **out)
 {
     if (!*path)
         return -ENOENT;
+    char *buf = NULL;
+    int links = 0, err = 0;
     struct inode *cur = inode_get(path[0] == '/' ? root_dir : base);
     const char *p = path;
     for (;;) {
@@ -121,30 +130,39 @@ static int walk(struct inode *base, const char *path, int flags, int *links, int
         while (*p && *p != '/')
             p++;
         size_t len = (size_t)(p - name);
-        int err = len > NAME_MAX ? -ENAMETOOLONG : !S_ISDIR(cur->mode) ? -ENOTDIR : 0;
+        err = len > NAME_MAX ? -ENAMETOOLONG : !S_ISDIR(cur->mode) ? -ENOTDIR : 0;
         struct inode *next = NULL;
         if (!err)
             err = step(cur, name, len, &next);
-        if (!err && S_ISLNK(next->mode)) {
-            const char *rest = p;
-            while (*rest == '/')
-                rest++;
-            bool last = !*rest;
-            if (!last || (flags & LOOKUP_FOLLOW) || *p == '/') {
-                struct inode *link = next;
-                err = follow(cur, link, links, depth, &next);
-                inode_put(link);
+        if (err)
+            break;
+        const char *rest = p;
+        while (*rest == '/')
+            rest++;
+        bool follow = *rest || (flags & LOOKUP_FOLLOW) || *p == '/';
+        if (S_ISLNK(next->mode) && follow) {
+            err = splice(&buf, next, p, &links);
+            inode_put(next);
+            if (err)
+                break;
+            p = buf;
+            if (*p == '/') {
+                inode_put(cur);
+                cur = inode_get(root_dir);
             }
+            continue;
         }
         inode_put(cur);
-        if (err)
-            return err;
         cur = next;
     }
-    bool want_dir = (flags & LOOKUP_DIRECTORY) || path[strlen(path) - 1] == '/';
-    if (want_dir && !S_ISDIR(cur->mode)) {
+    const char *text = buf ? buf : path;
+    bool want_dir = (flags & LOOKUP_DIRECTORY) || (*text && text[strlen(text) - 1] == '/');
+    if (!err && want_dir && !S_ISDIR(cur->mode))
+        err = -ENOTDIR;
+    kfree(buf);
+    if (err) {
         inode_put(cur);
-        return -ENOTDIR;
+        return err;
     }
     *out = cur;
     return 0;
@@ -152,8 +170,7 @@ static int walk(struct inode *base, const char *path, int flags, int *links, int
 
 int namei_at(struct inode *base, const char *path, int flags, struct inode **out)
 {
-    int links = 0;
-    return walk(base, path, flags, &links, 0, out);
+    return walk(base, path, flags, out);
 }
 
 int namei_parent_at(struct inode *base, const char *path, struct inode **dir,

@@ -9,6 +9,7 @@
 #ifndef FS_NAMEI_H
 #define FS_NAMEI_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "fs/vfs.h"
@@ -30,7 +31,9 @@ int namei_parent_at(struct inode *base, const char *path, struct inode **dir,
 /* Mount a file system's root over name in dir (which need not exist in
  * dir's file system). */
 int vfs_mount(struct inode *dir, const char *name, struct inode *root);
-/* Whether a file system of this root is mounted somewhere. */
+/* Whether a file system is mounted on name in dir (it cannot be removed
+ * or renamed then: -EBUSY). */
+bool vfs_is_mountpoint(struct inode *dir, const char *name, size_t len);
 struct inode *vfs_root(void);
 void vfs_set_root(struct inode *root);
 

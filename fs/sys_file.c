@@ -21,6 +21,8 @@
 #define SEEK_CUR 1
 #define SEEK_END 2
 #define IOV_MAX 1024
+/* Like Linux, one call moves at most this much, so counts fit a long. */
+#define MAX_RW_COUNT 0x7ffff000u
 
 static bool can_read(const struct file *f)
 {
@@ -39,6 +41,8 @@ long sys_read(int fd, void *ubuf, uint32_t n)
         return -EBADF;
     if (!f->ops || !f->ops->read)
         return -EINVAL;
+    if (n > MAX_RW_COUNT)
+        n = MAX_RW_COUNT;
     if (!user_range_ok(ubuf, n))
         return -EFAULT;
     return f->ops->read(f, ubuf, n);
@@ -51,32 +55,43 @@ long sys_write(int fd, const void *ubuf, uint32_t n)
         return -EBADF;
     if (!f->ops || !f->ops->write)
         return -EINVAL;
+    if (n > MAX_RW_COUNT)
+        n = MAX_RW_COUNT;
     if (!user_range_ok(ubuf, n))
         return -EFAULT;
     return f->ops->write(f, ubuf, n);
 }
 
-/* readv/writev: one call per piece, stopping at a short transfer. */
+/* readv/writev: one call per piece, stopping at a short transfer.  As on
+ * Linux, a piece longer than SSIZE_MAX is -EINVAL (checked first), and the
+ * total moved is capped like a single read or write. */
 static long vector_io(int fd, const struct iovec *uiov, int count, bool writing)
 {
     if (count < 0 || count > IOV_MAX)
         return -EINVAL;
-    long total = 0;
     for (int i = 0; i < count; i++) {
         struct iovec v;
         if (copy_from_user(&v, uiov + i, sizeof v) < 0)
-            return total ? total : -EFAULT;
-        if (v.iov_len == 0)
+            return -EFAULT;
+        if (v.iov_len > 0x7fffffffu)
+            return -EINVAL;
+    }
+    uint32_t total = 0;
+    for (int i = 0; i < count && total < MAX_RW_COUNT; i++) {
+        struct iovec v;
+        if (copy_from_user(&v, uiov + i, sizeof v) < 0)
+            return total ? (long)total : -EFAULT;
+        uint32_t len = v.iov_len < MAX_RW_COUNT - total ? v.iov_len : MAX_RW_COUNT - total;
+        if (len == 0)
             continue;
-        long r = writing ? sys_write(fd, v.iov_base, v.iov_len)
-                         : sys_read(fd, v.iov_base, v.iov_len);
+        long r = writing ? sys_write(fd, v.iov_base, len) : sys_read(fd, v.iov_base, len);
         if (r < 0)
-            return total ? total : r;
-        total += r;
-        if ((size_t)r < v.iov_len)
+            return total ? (long)total : r;
+        total += (uint32_t)r;
+        if ((uint32_t)r < len)
             break;
     }
-    return total;
+    return (long)total;
 }
 
 long sys_readv(int fd, const struct iovec *uiov, int count)

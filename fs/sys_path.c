@@ -174,6 +174,8 @@ static int check_open(struct inode *ino, uint32_t flags)
 
 long sys_openat(int dirfd, const char *upath, uint32_t flags, uint32_t mode)
 {
+    if (!fd_available())
+        return -EMFILE;             /* before anything is created */
     struct inode *ino;
     int err = open_inode(dirfd, upath, flags, mode, &ino);
     if (err)
@@ -294,7 +296,9 @@ long sys_getcwd(char *ubuf, uint32_t size)
     if (!buf)
         return -ENOMEM;
     long n = vfs_path_of(current->fs->cwd, buf, PATH_MAX);
-    if (n >= 0 && (uint32_t)n + 1 > size)
+    if (n == -ERANGE)
+        n = -ENAMETOOLONG;          /* longer than any path may be */
+    else if (n >= 0 && (uint32_t)n + 1 > size)
         n = -ERANGE;
     if (n >= 0 && copy_to_user(ubuf, buf, (size_t)n + 1) < 0)
         n = -EFAULT;
@@ -341,8 +345,8 @@ static int remove_name(int dirfd, const char *upath, bool dir)
     int err = lookup_parent(dirfd, upath, &p);
     if (err)
         return err;
-    if (p.len == 0)
-        err = -EBUSY;               /* "/" */
+    if (p.len == 0 || vfs_is_mountpoint(p.dir, p.name, p.len))
+        err = -EBUSY;               /* "/" or where a file system is mounted */
     else if (dir && p.len == 1 && p.name[0] == '.')
         err = -EINVAL;
     else if (dir && p.len == 2 && p.name[0] == '.' && p.name[1] == '.')
@@ -441,7 +445,9 @@ long sys_renameat(int olddir, const char *uold, int newdir, const char *unew)
         put_parent(&from);
         return err;
     }
-    if (is_dot_name(&from) || is_dot_name(&to))
+    if (is_dot_name(&from) || is_dot_name(&to) ||
+        vfs_is_mountpoint(from.dir, from.name, from.len) ||
+        vfs_is_mountpoint(to.dir, to.name, to.len))
         err = -EBUSY;
     else if (from.dir->dev != to.dir->dev)
         err = -EXDEV;

@@ -151,6 +151,8 @@ long sys_wait4(int pid, int *ustatus, int options, void *urusage)
 {
     if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WALL | __WCLONE))
         return -EINVAL;
+    if (pid == (int)0x80000000)
+        return -ESRCH;              /* no group -INT_MIN: Linux says so too */
     struct proc *me = current;
     for (;;) {
         uint32_t seen = me->child_events;

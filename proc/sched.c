@@ -137,6 +137,8 @@ void schedule(void)
         next = &idle_proc;
     if (next != prev)
         switch_process(prev, next);
+    else
+        prev->slice = quantum;      /* chosen again: a new slice, not a wrap */
     sched_update_work();
     irq_restore(f);
 }

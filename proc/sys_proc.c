@@ -133,7 +133,9 @@ long sys_set_thread_area(struct user_desc *uinfo)
         if (idx == GDT_TLS_COUNT)
             return -ESRCH;
         idx += GDT_TLS_FIRST;
-        if (put_user_u32(&uinfo->entry_number, (uint32_t)idx) < 0)
+        /* entry_number is the first field; the user's pointer may be
+         * misaligned, so no member access through it. */
+        if (put_user_u32(uinfo, (uint32_t)idx) < 0)
             return -EFAULT;
     }
     if (idx < GDT_TLS_FIRST || idx >= GDT_TLS_FIRST + GDT_TLS_COUNT)
@@ -146,7 +148,7 @@ long sys_set_thread_area(struct user_desc *uinfo)
 long sys_get_thread_area(struct user_desc *uinfo)
 {
     uint32_t idx;
-    if (get_user_u32(&idx, &uinfo->entry_number) < 0)
+    if (get_user_u32(&idx, uinfo) < 0)      /* entry_number comes first */
         return -EFAULT;
     if (idx < GDT_TLS_FIRST || idx >= GDT_TLS_FIRST + GDT_TLS_COUNT)
         return -EINVAL;

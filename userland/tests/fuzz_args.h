@@ -115,11 +115,12 @@ static long arg_int(void)
     }
 }
 
-/* Itself, its own group (0 or -pid), or nobody: 1 and -1 never. */
+/* Mostly nobody; sometimes itself or its own group (0 or -pid); never
+ * init (1), everyone (-1) or another worker. */
 static long arg_pid(void)
 {
     static const long nobody[] = {99999, -99999, 0x7fffffff, -2147483647 - 1, 32768};
-    switch (below(4)) {
+    switch (below(8)) {
     case 0:
         return 0;
     case 1:
@@ -136,9 +137,14 @@ static long arg_wpid(void)
     return one_in(2) ? -1 : arg_pid();
 }
 
+/* Half the time a signal whose default action is not to end the worker
+ * (0 only checks), so that batches last. */
 static long arg_sig(void)
 {
+    static const long mild[] = {0, SIGCHLD, SIGURG, SIGWINCH, SIGCONT, SIGALRM};
     static const long odd[] = {-1, 65, 0x7fffffff, 1000};
+    if (one_in(2))
+        return PICK(mild);
     return one_in(10) ? PICK(odd) : (long)below(65);
 }
 

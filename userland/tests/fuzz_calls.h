@@ -1,9 +1,11 @@
 /*
  * The system calls the fuzzer knows the arguments of (part of /tests/fuzz,
- * see fuzz.c): every call the kernel implements, each with the kind of
- * each argument.  tests/system/test_robustness.py checks that no call in
+ * see fuzz.c): every call the kernel implements but exit and exit_group
+ * (which would end the worker: see route()), each with the kind of each
+ * argument.  tests/system/test_robustness.py checks that no call in
  * kernel/syscall.c is missing here.  Numbers not in this table are still
- * called, with arguments of any kind.
+ * called, with arguments of any kind.  sigreturn with a random frame
+ * nearly always kills the worker, so it is made less often.
  */
 #ifndef TESTS_FUZZ_CALLS_H
 #define TESTS_FUZZ_CALLS_H
@@ -16,9 +18,11 @@ struct call_desc {
     uint16_t nr;
     uint8_t kind[6];
     const char *name;
+    uint8_t rare;                   /* picked 1/8 as often: it ends the worker */
 };
 
-#define C(n, ...) {__NR_##n, {__VA_ARGS__}, #n}
+#define C(n, ...) {__NR_##n, {__VA_ARGS__}, #n, 0}
+#define RARE(n) {__NR_##n, {0}, #n, 1}
 #define FD A_FD
 #define PATH A_PATH
 #define PTR A_PTR
@@ -38,6 +42,13 @@ static const struct call_desc calls[] = {
     C(prlimit64, A_PID, INT, PTR, PTR), C(getrlimit, INT, PTR), C(ugetrlimit, INT, PTR),
     C(setrlimit, INT, PTR), C(times, PTR), C(getrusage, INT, PTR), C(uname, PTR),
     C(sysinfo, PTR), C(reboot, INT, INT, INT, PTR), C(personality, INT),
+    C(getresuid, PTR, PTR, PTR), C(getresgid, PTR, PTR, PTR), C(getresuid32, PTR, PTR, PTR),
+    C(getresgid32, PTR, PTR, PTR), C(getgroups, LEN, PTR), C(getgroups32, LEN, PTR),
+    C(setgroups, LEN, PTR), C(setgroups32, LEN, PTR), C(getpriority, INT, A_PID),
+    C(setpriority, INT, A_PID, INT), C(sched_getaffinity, A_PID, LEN, PTR),
+    C(set_robust_list, PTR, LEN), C(futex, PTR, INT, INT, PTR, PTR, INT),
+    C(prctl, INT, A_ANY, A_ANY, A_ANY, A_ANY), C(sethostname, PTR, LEN),
+    C(syslog, INT, PTR, LEN),
     /* memory */
     C(brk, A_BRK), C(mmap, PTR), C(mmap2, A_ADDR, LEN, INT, INT, FD, INT),
     C(munmap, A_ADDR, LEN), C(mprotect, A_ADDR, LEN, INT), C(madvise, A_ADDR, LEN, INT),
@@ -46,12 +57,14 @@ static const struct call_desc calls[] = {
     C(kill, A_PID, A_SIG), C(tkill, A_PID, A_SIG), C(tgkill, A_PID, A_PID, A_SIG),
     C(signal, A_SIG, PTR), C(sigaction, A_SIG, PTR, PTR), C(rt_sigaction, A_SIG, PTR, PTR, LEN),
     C(sigprocmask, INT, PTR, PTR), C(rt_sigprocmask, INT, PTR, PTR, LEN),
-    C(sigpending, PTR), C(rt_sigpending, PTR, LEN), C(sigreturn, 0), C(rt_sigreturn, 0),
+    C(sigpending, PTR), C(rt_sigpending, PTR, LEN), RARE(sigreturn), RARE(rt_sigreturn),
     C(sigsuspend, INT, INT, INT), C(rt_sigsuspend, PTR, LEN), C(sigaltstack, PTR, PTR),
     C(pause, 0), C(alarm, INT),
     /* time */
     C(nanosleep, PTR, PTR), C(clock_nanosleep, INT, INT, PTR, PTR), C(clock_gettime, INT, PTR),
     C(clock_getres, INT, PTR), C(gettimeofday, PTR, PTR), C(time, PTR),
+    C(clock_gettime64, INT, PTR), C(clock_settime, INT, PTR), C(clock_settime64, INT, PTR),
+    C(rt_sigtimedwait, PTR, PTR, PTR, LEN), C(rt_sigtimedwait_time64, PTR, PTR, PTR, LEN),
     /* descriptors */
     C(read, FD, PTR, LEN), C(write, FD, PTR, LEN), C(readv, FD, PTR, INT),
     C(writev, FD, PTR, INT), C(pread64, FD, PTR, LEN, INT, INT),
@@ -63,10 +76,12 @@ static const struct call_desc calls[] = {
     C(_newselect, INT, PTR, PTR, PTR, PTR), C(getdents64, FD, PTR, LEN),
     C(fsync, FD), C(fdatasync, FD), C(sync, 0), C(ftruncate, FD, LEN),
     C(ftruncate64, FD, LEN, LEN), C(fstat64, FD, PTR), C(fstatfs64, FD, LEN, PTR),
-    C(fchmod, FD, INT), C(fchdir, FD), C(getrandom, PTR, LEN, INT),
+    C(fchmod, FD, INT), C(fchdir, FD), C(getrandom, PTR, LEN, INT), C(fchown, FD, INT, INT),
+    C(fchown32, FD, INT, INT),
     /* paths */
     C(stat64, PATH, PTR), C(lstat64, PATH, PTR), C(fstatat64, FD, PATH, PTR, INT),
-    C(access, PATH, INT), C(faccessat, FD, PATH, INT, INT), C(chdir, PATH),
+    C(access, PATH, INT), C(faccessat, FD, PATH, INT, INT),
+    C(faccessat2, FD, PATH, INT, INT), C(fchownat, FD, PATH, INT, INT, INT), C(chdir, PATH),
     C(getcwd, PTR, LEN), C(readlink, PATH, PTR, LEN), C(readlinkat, FD, PATH, PTR, LEN),
     C(mkdir, PATH, INT), C(mkdirat, FD, PATH, INT), C(rmdir, PATH), C(unlink, PATH),
     C(unlinkat, FD, PATH, INT), C(link, PATH, PATH), C(linkat, FD, PATH, FD, PATH, INT),
@@ -80,6 +95,7 @@ static const struct call_desc calls[] = {
 };
 
 #undef C
+#undef RARE
 #undef FD
 #undef PATH
 #undef PTR
@@ -103,8 +119,12 @@ static long pick_number(void)
     static const long outside[] = {460, 511, 512, 1000, 4096, 0xffff, 0x10000, 0x7fffffff,
                                    (long)0x80000000u, -1, -2, -450};
     uint32_t r = below(10);
-    if (r < 7)
-        return calls[below(NCALLS)].nr;
+    if (r < 7) {
+        const struct call_desc *d = &calls[below(NCALLS)];
+        while (d->rare && !one_in(8))
+            d = &calls[below(NCALLS)];
+        return d->nr;
+    }
     if (r < 9)
         return (long)below(460);
     return one_in(3) ? (long)rng() : PICK(outside);

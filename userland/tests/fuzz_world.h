@@ -34,6 +34,7 @@
 
 #include "fuzz_rng.h"
 #include "robust.h"
+#include "t.h"
 
 #define PAGE         4096
 #define PROGRESS_FD  200            /* one byte per call, read by the parent */
@@ -83,11 +84,12 @@ static void noop_handler(int sig)
     (void)sig;
 }
 
-/* The SIGALRM tick: any call that blocks is interrupted within a second. */
-static void tick(int sig)
+/* The parent sends SIGALRM to a worker that has not started a call for a
+ * while: a call that blocks (pause, a read from an empty pipe...) returns
+ * -EINTR, since the handler has no SA_RESTART. */
+static void nudged(int sig)
 {
     (void)sig;
-    alarm(1);
 }
 
 /* size bytes of read-write memory between two PROT_NONE guard pages. */
@@ -176,13 +178,13 @@ static int open_fds(void)
     return ok ? 0 : -1;
 }
 
-/* SIGALRM ticks, SIGPIPE ignored, nothing blocked.  Called again after any
- * random call that may have changed signal state. */
+/* SIGALRM caught, SIGPIPE ignored, nothing blocked.  Called again after
+ * any random call that may have changed signal state. */
 static void arm_signals(void)
 {
     struct sigaction sa, old;
     memset(&sa, 0, sizeof sa);
-    sa.sa_handler = tick;               /* no SA_RESTART: blocked calls end */
+    sa.sa_handler = nudged;
     sigaction(SIGALRM, &sa, NULL);
     syscall(__NR_rt_sigaction, SIGALRM, NULL, &old, sizeof(sigset_t));
     W.restorer = old.sa_restorer;
@@ -190,7 +192,6 @@ static void arm_signals(void)
     sigset_t none;
     sigemptyset(&none);
     sigprocmask(SIG_SETMASK, &none, NULL);
-    alarm(1);
 }
 
 /* A pointer to one of the paths above (relative ones more often). */

@@ -2,8 +2,9 @@
  * Leak checks shared by the robustness programs (fuzz, hostile_*,
  * exhaust_*): a snapshot of the kernel's counters in /proc/kstat and of
  * the root file system's free blocks and inodes (statfs64), and a
- * comparison that names every figure that did not come back; and the
- * removal of a directory's contents, to put the file system back.
+ * comparison that names every figure that did not come back; whether a
+ * program still runs; and the removal of a directory's contents, to put
+ * the file system back.
  */
 #ifndef TESTS_ROBUST_H
 #define TESTS_ROBUST_H
@@ -14,6 +15,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "kernel/uapi/statfs.h"
@@ -32,6 +34,7 @@ static const char *const kstat_names[KS_COUNT] = {
 struct snapshot {
     long k[KS_COUNT];
     long long blocks_free, inodes_free;     /* of the root file system */
+    long block_size;
 };
 
 /* Fill k[] from /proc/kstat; 0 on success, -1 if a counter is missing. */
@@ -61,6 +64,7 @@ static inline int snapshot_take(struct snapshot *s)
         return -1;
     s->blocks_free = (long long)fs.f_bfree;
     s->inodes_free = (long long)fs.f_ffree;
+    s->block_size = (long)fs.f_bsize;
     return kstat_read(s->k);
 }
 
@@ -91,30 +95,71 @@ static inline int snapshot_differs(const char *who, const struct snapshot *a,
     return bad;
 }
 
-/* Remove everything below dir (dir itself stays); 0 if all of it went.
+/* A leak check around a test.  Linux, where these programs are checked
+ * too, has no /proc/kstat: there the check is skipped. */
+struct leak_check {
+    int on;
+    struct snapshot before;
+};
+
+static inline void leak_check_begin(struct leak_check *c)
+{
+    c->on = snapshot_take(&c->before) == 0;
+}
+
+/* 1 if something did not come back (and says what). */
+static inline int leak_check_end(struct leak_check *c, const char *who)
+{
+    struct snapshot after;
+    if (!c->on)
+        return 0;
+    if (snapshot_take(&after) != 0) {
+        printf("%s: /proc/kstat is gone\n", who);
+        return 1;
+    }
+    return snapshot_differs(who, &c->before, &after, 64 * 1024);
+}
+
+/* Whether the program at path still forks, execs and exits 0. */
+static inline int program_runs(const char *path)
+{
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid == 0) {
+        execl(path, path, (char *)NULL);
+        _exit(99);
+    }
+    int status = -1;
+    return pid > 0 && waitpid(pid, &status, 0) == pid && WIFEXITED(status) &&
+           WEXITSTATUS(status) == 0;
+}
+
+/* Remove everything in the current directory, working with names
+ * relative to it so that no path grows long however deep the tree is.
  * Entries are removed while the directory is being read, so it is read
- * again until a pass finds nothing left. */
-static inline int empty_dir(const char *dir)
+ * again until a pass finds nothing left.  0 if all of it went. */
+static inline int empty_cwd(void)
 {
     for (int pass = 0; pass < 100; pass++) {
-        DIR *d = opendir(dir);
+        DIR *d = opendir(".");
         if (!d)
             return -1;
         int seen = 0;
         struct dirent *e;
         while ((e = readdir(d))) {
+            struct stat st;
             if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
                 continue;
-            char path[512];
-            struct stat st;
-            snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
             seen++;
-            if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-                chmod(path, 0700);
-                empty_dir(path);
-                rmdir(path);
+            if (lstat(e->d_name, &st) == 0 && S_ISDIR(st.st_mode)) {
+                chmod(e->d_name, 0700);
+                if (chdir(e->d_name) == 0) {
+                    empty_cwd();
+                    chdir("..");
+                }
+                rmdir(e->d_name);
             } else {
-                unlink(path);
+                unlink(e->d_name);
             }
         }
         closedir(d);
@@ -122,6 +167,19 @@ static inline int empty_dir(const char *dir)
             return 0;
     }
     return -1;
+}
+
+/* Remove everything below dir (dir itself stays); the working directory
+ * is left as it was. */
+static inline int empty_dir(const char *dir)
+{
+    int here = open(".", O_RDONLY | O_DIRECTORY);
+    int err = chdir(dir) == 0 ? empty_cwd() : -1;
+    if (here >= 0) {
+        fchdir(here);
+        close(here);
+    }
+    return err;
 }
 
 #endif
