@@ -271,3 +271,17 @@ def test_demo_from_the_shell(sh, demo):
     out = sh.run(demo, timeout=300)
     assert "FAILED" not in out, out
     assert sh.status() == 0, out
+
+
+def test_writing_files_from_the_shell(sh):
+    """The writable file system by hand: the tools that write, and a
+    20,000-line file made with seq and counted with wc."""
+    assert sh.run("mkdir /tmp/w && echo first > /tmp/w/f && echo second >> /tmp/w/f") == ""
+    assert sh.run("cat /tmp/w/f") == "first\nsecond"
+    assert sh.run("cp /tmp/w/f /tmp/w/g && mv /tmp/w/g /tmp/w/h && cat /tmp/w/h") == \
+        "first\nsecond"
+    assert "not empty" in sh.run("rmdir /tmp/w").lower()
+    assert sh.status() != 0
+    assert sh.run("seq 1 20000 > /tmp/w/big; wc -l < /tmp/w/big").strip() == "20000"
+    assert sh.run("tail -n 1 /tmp/w/big") == "20000"
+    assert sh.run("rm /tmp/w/f /tmp/w/h /tmp/w/big && rmdir /tmp/w && ls /tmp") == ""
