@@ -64,7 +64,7 @@ static int args_append(struct exec_args *a, const char *s, size_t len)
 /* Copy a NULL-terminated user array of user strings. */
 static int args_from_user(struct exec_args *a, const char *const *uvec, int *count)
 {
-    char *tmp = kmalloc(PATH_MAX);
+    char *tmp = kpage_alloc();
     if (!tmp)
         return -ENOMEM;
     int err = 0;
@@ -84,7 +84,7 @@ static int args_from_user(struct exec_args *a, const char *const *uvec, int *cou
         else if (!(err = args_append(a, tmp, (size_t)len)))
             (*count)++;
     }
-    kfree(tmp);
+    kpage_free(tmp);
     return err;
 }
 
@@ -337,7 +337,7 @@ static uint64_t file_size(struct inode *ino)
  * records the real program), made absolute. */
 static void real_path(const char *path, char *out, size_t size)
 {
-    char *target = kmalloc(PATH_MAX);
+    char *target = kpage_alloc();
     strlcpy(out, path, size);
     for (int links = 0; target && links < SYMLINK_MAX_FOLLOW; links++) {
         struct inode *ino;
@@ -355,9 +355,9 @@ static void real_path(const char *path, char *out, size_t size)
         else
             strlcpy(slash + 1, target, size - (size_t)(slash + 1 - out));
     }
-    kfree(target);
+    kpage_free(target);
     if (out[0] != '/') {
-        char *rel = kmalloc(PATH_MAX);
+        char *rel = kpage_alloc();
         long len = rel ? vfs_path_of(current->fs->cwd, rel, PATH_MAX) : -1;
         if (len > 0) {
             if (len > 1)
@@ -365,7 +365,7 @@ static void real_path(const char *path, char *out, size_t size)
             strlcpy(rel + strlen(rel), out, PATH_MAX - strlen(rel));
             strlcpy(out, rel, size);
         }
-        kfree(rel);
+        kpage_free(rel);
     }
 }
 
@@ -399,10 +399,13 @@ static void commit(struct vm_space *vm, const struct elf_image *img, uint32_t sp
 }
 
 static int exec_image(struct inode *ino, const uint8_t *head, size_t len,
-                      struct exec_args *a, const char *path)
+                      struct exec_args *a, const char *path, bool linked)
 {
     char exe[sizeof current->exe];
-    real_path(path, exe, sizeof exe);       /* before the old image goes */
+    if (linked || path[0] != '/')
+        real_path(path, exe, sizeof exe);   /* before the old image goes */
+    else
+        strlcpy(exe, path, sizeof exe);
     struct elf_image *img = kmalloc(sizeof *img);
     if (!img)
         return -ENOMEM;
@@ -432,11 +435,18 @@ static int exec_image(struct inode *ino, const uint8_t *head, size_t len,
 
 static int exec_file(const char *path, struct exec_args *a, int depth)
 {
+    /* Looked up without following a final symlink first: most programs
+     * are no link, and then the path given is the program's own. */
     struct inode *ino;
-    int err = namei_at(current->fs->cwd, path, LOOKUP_FOLLOW, &ino);
+    int err = namei_at(current->fs->cwd, path, 0, &ino);
+    bool linked = !err && S_ISLNK(ino->mode);
+    if (linked) {
+        inode_put(ino);
+        err = namei_at(current->fs->cwd, path, LOOKUP_FOLLOW, &ino);
+    }
     if (err)
         return err;
-    uint8_t *head = kmalloc(HEAD_SIZE + 1);
+    uint8_t *head = kpage_alloc();     /* HEAD_SIZE bytes */
     size_t len = 0;
     if (!head)
         err = -ENOMEM;
@@ -451,16 +461,16 @@ static int exec_file(const char *path, struct exec_args *a, int depth)
         if (!err)
             err = exec_file(args_nth(a, 0), a, depth + 1);
     } else if (!err) {
-        err = exec_image(ino, head, len, a, path);
+        err = exec_image(ino, head, len, a, path, linked);
     }
-    kfree(head);
+    kpage_free(head);
     inode_put(ino);
     return err;
 }
 
 long sys_execve(const char *upath, const char *const *uargv, const char *const *uenvp)
 {
-    char *path = kmalloc(PATH_MAX);
+    char *path = kpage_alloc();
     if (!path)
         return -ENOMEM;
     struct exec_args a = {0};
@@ -472,7 +482,7 @@ long sys_execve(const char *upath, const char *const *uargv, const char *const *
     if (err >= 0)
         err = exec_file(path, &a, 0);
     args_free(&a);
-    kfree(path);
+    kpage_free(path);
     return err < 0 ? err : 0;
 }
 

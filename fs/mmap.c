@@ -22,7 +22,7 @@
 /* Copy len bytes of the file at off into user memory at addr. */
 static long fill_from_file(struct inode *ino, uint64_t off, uint32_t addr, uint32_t len)
 {
-    uint8_t *buf = kmalloc(CHUNK);
+    uint8_t *buf = kpage_alloc();    /* CHUNK bytes */
     if (!buf)
         return -ENOMEM;
     long err = 0;
@@ -36,7 +36,7 @@ static long fill_from_file(struct inode *ino, uint64_t off, uint32_t addr, uint3
         err = copy_to_user((void *)(addr + done), buf, (size_t)n);
         done += (uint32_t)n;
     }
-    kfree(buf);
+    kpage_free(buf);
     return err;
 }
 

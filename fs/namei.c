@@ -92,7 +92,7 @@ static int splice(char **buf, struct inode *link, const char *rest, int *links)
 {
     if (++*links > SYMLINK_MAX_FOLLOW)
         return -ELOOP;
-    char *n = kmalloc(PATH_MAX);
+    char *n = kpage_alloc();
     if (!n)
         return -ENOMEM;
     long len = link->ops->readlink ? link->ops->readlink(link, n, PATH_MAX - 1) : -EINVAL;
@@ -100,11 +100,11 @@ static int splice(char **buf, struct inode *link, const char *rest, int *links)
     int err = len < 0 ? (int)len : len == 0 ? -ENOENT
               : (size_t)len + rest_len + 1 > PATH_MAX ? -ENAMETOOLONG : 0;
     if (err) {
-        kfree(n);
+        kpage_free(n);
         return err;
     }
     memcpy(n + len, rest, rest_len + 1);    /* rest may live in *buf */
-    kfree(*buf);
+    kpage_free(*buf);
     *buf = n;
     return 0;
 }
@@ -159,7 +159,7 @@ static int walk(struct inode *base, const char *path, int flags, struct inode **
     bool want_dir = (flags & LOOKUP_DIRECTORY) || (*text && text[strlen(text) - 1] == '/');
     if (!err && want_dir && !S_ISDIR(cur->mode))
         err = -ENOTDIR;
-    kfree(buf);
+    kpage_free(buf);
     if (err) {
         inode_put(cur);
         return err;

@@ -28,12 +28,12 @@
 /* A user path copied into a kernel buffer (free with kfree). */
 static long get_path(const char *upath, char **out)
 {
-    char *p = kmalloc(PATH_MAX);
+    char *p = kpage_alloc();
     if (!p)
         return -ENOMEM;
     long n = strncpy_from_user(p, upath, PATH_MAX);
     if (n < 0) {
-        kfree(p);
+        kpage_free(p);
         return n;
     }
     *out = p;
@@ -67,7 +67,7 @@ static int lookup_at(int dirfd, const char *upath, int flags, struct inode **out
     int err = base_dir(dirfd, path, &base);
     if (!err)
         err = namei_at(base, path, flags, out);
-    kfree(path);
+    kpage_free(path);
     return err;
 }
 
@@ -89,14 +89,14 @@ static int lookup_parent(int dirfd, const char *upath, struct parent *p)
     if (!err)
         err = namei_parent_at(base, p->path, &p->dir, &p->name, &p->len);
     if (err)
-        kfree(p->path);
+        kpage_free(p->path);
     return err;
 }
 
 static void put_parent(struct parent *p)
 {
     inode_put(p->dir);
-    kfree(p->path);
+    kpage_free(p->path);
 }
 
 static bool is_dot_name(const struct parent *p)
@@ -292,7 +292,7 @@ long sys_chdir(const char *upath)
 
 long sys_getcwd(char *ubuf, uint32_t size)
 {
-    char *buf = kmalloc(PATH_MAX);
+    char *buf = kpage_alloc();
     if (!buf)
         return -ENOMEM;
     long n = vfs_path_of(current->fs->cwd, buf, PATH_MAX);
@@ -302,7 +302,7 @@ long sys_getcwd(char *ubuf, uint32_t size)
         n = -ERANGE;
     if (n >= 0 && copy_to_user(ubuf, buf, (size_t)n + 1) < 0)
         n = -EFAULT;
-    kfree(buf);
+    kpage_free(buf);
     return n < 0 ? n : n + 1;       /* Linux returns the length with the NUL */
 }
 
@@ -425,7 +425,7 @@ long sys_symlinkat(const char *utarget, int dirfd, const char *upath)
     if (n < 0)
         return n;
     int err = n == 0 ? -ENOENT : new_name(dirfd, upath, make_symlink, target);
-    kfree(target);
+    kpage_free(target);
     return err;
 }
 
@@ -474,7 +474,7 @@ long sys_readlinkat(int dirfd, const char *upath, char *ubuf, int size)
     if (err)
         return err;
     long n = -EINVAL;
-    char *buf = kmalloc(PATH_MAX);
+    char *buf = kpage_alloc();
     if (!buf)
         n = -ENOMEM;
     else if (S_ISLNK(ino->mode) && ino->ops->readlink)
@@ -483,7 +483,7 @@ long sys_readlinkat(int dirfd, const char *upath, char *ubuf, int size)
         n = size;                   /* silently truncated, as on Linux */
     if (n >= 0 && copy_to_user(ubuf, buf, (size_t)n) < 0)
         n = -EFAULT;
-    kfree(buf);
+    kpage_free(buf);
     inode_put(ino);
     return n;
 }

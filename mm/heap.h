@@ -29,6 +29,12 @@ uint32_t heap_blocks_in_use(void);
 uint32_t heap_pages_held(void);
 void heap_trim(void);
 
+/* A whole page (4 KiB, page-aligned, no header): for buffers of exactly a
+ * page such as paths (PATH_MAX), which kmalloc would have to give two
+ * pages of the vmalloc area for.  NULL when out of memory. */
+void *kpage_alloc(void);
+void kpage_free(void *page);
+
 /* Where the heap's pages come from (mm/heap_pages.c in the kernel; the
  * unit test provides its own).  n contiguous, page-aligned, or NULL. */
 void *heap_pages_alloc(uint32_t n);

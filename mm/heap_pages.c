@@ -24,3 +24,14 @@ void heap_pages_free(void *p, uint32_t n)
     else
         frame_unref(VIRT_TO_PHYS(p));
 }
+
+void *kpage_alloc(void)
+{
+    return heap_pages_alloc(1);
+}
+
+void kpage_free(void *page)
+{
+    if (page)
+        heap_pages_free(page, 1);
+}
