@@ -371,6 +371,10 @@ KTEST(kstack_and_vmalloc_exact)
     KT_CHECK(big != NULL);
     memset(big, 0x42, 5 * PG);
     vfree(big, 5);
+    char *page = kpage_alloc();
+    KT_CHECK(page != NULL && ((uint32_t)page & (PG - 1)) == 0);
+    memset(page, 0x17, PG);
+    kpage_free(page);
     kstack_free(top);
     KT_SAME_COUNTS(before);
 }
