@@ -60,11 +60,12 @@ def make_initrd(extra, dest):
     return dest
 
 
-def run_program(boot, program, args="", cmdline="", timeout=180):
+def run_program(boot, program, args="", cmdline="", timeout=180, extra=None):
     """Boot with /tests/run as init running `program`: it checks that the
     kernel's counters (/proc/kstat) are exactly back at their baseline
     after the program and all its processes are gone."""
-    b = boot("init=/tests/run %s -- %s %s" % (cmdline, program, args), timeout=timeout)
+    b = boot("init=/tests/run %s -- %s %s" % (cmdline, program, args), timeout=timeout,
+             extra=extra)
     assert "kstat: back to baseline" in b.output, b
     return b
 
