@@ -3,7 +3,8 @@
  * inode (device inodes carry no state: opening one picks the driver by
  * number through fs/dev.c), with a stable inode number, so stat and
  * getdents agree.  /dev/initrd reads the live ext2 image, which is how the
- * tests copy it out to check it with e2fsck.
+ * tests copy it out to check it with e2fsck.  /dev/stdin, stdout, stderr
+ * and fd are links into /proc/self/fd.
  */
 #include "fs/devfs.h"
 
@@ -20,20 +21,25 @@ struct devnode {
     const char *name;
     uint32_t mode;
     uint32_t major, minor;
+    const char *link;               /* symlinks only */
 };
 
 static const struct devnode nodes[] = {
-    {"console", S_IFCHR | 0600, 5, 1},
-    {"tty", S_IFCHR | 0666, 5, 0},
-    {"tty0", S_IFCHR | 0620, 4, 0},
-    {"tty1", S_IFCHR | 0620, 4, 1},
-    {"ttyS0", S_IFCHR | 0660, 4, 64},
-    {"null", S_IFCHR | 0666, 1, 3},
-    {"zero", S_IFCHR | 0666, 1, 5},
-    {"full", S_IFCHR | 0666, 1, 7},
-    {"random", S_IFCHR | 0666, 1, 8},
-    {"urandom", S_IFCHR | 0666, 1, 9},
-    {"initrd", S_IFREG | 0400, 0, 0},
+    {"console", S_IFCHR | 0600, 5, 1, NULL},
+    {"tty", S_IFCHR | 0666, 5, 0, NULL},
+    {"tty0", S_IFCHR | 0620, 4, 0, NULL},
+    {"tty1", S_IFCHR | 0620, 4, 1, NULL},
+    {"ttyS0", S_IFCHR | 0660, 4, 64, NULL},
+    {"null", S_IFCHR | 0666, 1, 3, NULL},
+    {"zero", S_IFCHR | 0666, 1, 5, NULL},
+    {"full", S_IFCHR | 0666, 1, 7, NULL},
+    {"random", S_IFCHR | 0666, 1, 8, NULL},
+    {"urandom", S_IFCHR | 0666, 1, 9, NULL},
+    {"initrd", S_IFREG | 0400, 0, 0, NULL},
+    {"fd", S_IFLNK | 0777, 0, 0, "/proc/self/fd"},
+    {"stdin", S_IFLNK | 0777, 0, 0, "/proc/self/fd/0"},
+    {"stdout", S_IFLNK | 0777, 0, 0, "/proc/self/fd/1"},
+    {"stderr", S_IFLNK | 0777, 0, 0, "/proc/self/fd/2"},
 };
 #define NNODES (sizeof nodes / sizeof nodes[0])
 #define ROOT_INO 1
@@ -86,6 +92,16 @@ static int devfs_stat(struct inode *ino, struct stat64 *st)
     return 0;
 }
 
+static long devfs_readlink(struct inode *ino, char *buf, size_t size)
+{
+    const char *target = nodes[ino->ino - ROOT_INO - 1].link;
+    size_t n = strlen(target);
+    if (n > size)
+        n = size;
+    memcpy(buf, target, n);
+    return (long)n;
+}
+
 static int devfs_open(struct inode *ino, struct file *f)
 {
     if (S_ISCHR(ino->mode))
@@ -117,10 +133,18 @@ static const struct inode_ops dir_ops = {
     .lookup = devfs_lookup, .readdir = devfs_readdir, .stat = devfs_stat,
 };
 static const struct inode_ops node_ops = {
-    .stat = devfs_stat, .open = devfs_open,
+    .stat = devfs_stat, .readlink = devfs_readlink, .open = devfs_open,
 };
 static const struct file_ops dir_fops = {.read = devfs_dir_read, .seekable = true};
 static const struct file_ops initrd_fops = {.read = initrd_read, .seekable = true};
+
+const char *devfs_name(uint32_t rdev)
+{
+    for (uint32_t i = 0; i < NNODES; i++)
+        if (S_ISCHR(nodes[i].mode) && dev_encode(nodes[i].major, nodes[i].minor) == rdev)
+            return nodes[i].name;
+    return NULL;
+}
 
 struct inode *devfs_root(void)
 {

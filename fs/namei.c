@@ -140,6 +140,16 @@ static int walk(struct inode *base, const char *path, int flags, struct inode **
         while (*rest == '/')
             rest++;
         bool follow = *rest || (flags & LOOKUP_FOLLOW) || *p == '/';
+        if (S_ISLNK(next->mode) && follow && next->ops->follow) {
+            struct inode *target = NULL;
+            err = ++links > SYMLINK_MAX_FOLLOW ? -ELOOP : next->ops->follow(next, &target);
+            inode_put(next);
+            if (err)
+                break;
+            inode_put(cur);
+            cur = target;               /* a magic link: straight to the inode */
+            continue;
+        }
         if (S_ISLNK(next->mode) && follow) {
             err = splice(&buf, next, p, &links);
             inode_put(next);
@@ -255,4 +265,47 @@ long vfs_path_of(struct inode *dir, char *buf, size_t size)
         buf[--pos] = '/';
     memmove(buf, buf + pos, size - pos);
     return (long)(size - 1 - pos);
+}
+
+/* Depth-first search below dir for the file `want`; appends names to buf
+ * (of size PATH_MAX) from position len.  Returns the path length, or -1. */
+static long search(struct inode *dir, struct inode *want, char *buf, size_t len, int depth,
+                   struct vfs_dirent *de)
+{
+    uint64_t pos = 0;
+    while (depth < 8 && dir->ops->readdir && dir->ops->readdir(dir, &pos, de) > 0) {
+        if (de->name[0] == '.' && (de->name_len == 1 || (de->name_len == 2 && de->name[1] == '.')))
+            continue;
+        if (len + 1 + de->name_len + 1 > PATH_MAX || mount_at(dir, de->name, de->name_len))
+            continue;
+        buf[len] = '/';
+        memcpy(buf + len + 1, de->name, de->name_len + 1);
+        size_t here = len + 1 + de->name_len;
+        if (de->ino == want->ino)
+            return (long)here;
+        if (de->type != 4 && de->type != 0)     /* DT_DIR, DT_UNKNOWN */
+            continue;
+        struct inode *sub;
+        if (dir->ops->lookup(dir, de->name, de->name_len, &sub) < 0)
+            continue;
+        uint64_t saved = pos;
+        long r = S_ISDIR(sub->mode) ? search(sub, want, buf, here, depth + 1, de) : -1;
+        inode_put(sub);
+        if (r >= 0)
+            return r;
+        pos = saved;
+    }
+    return -1;
+}
+
+long vfs_find_path(struct inode *ino, char *buf)
+{
+    if (ino->dev != root_dir->dev)
+        return -ENOENT;
+    struct vfs_dirent *de = kmalloc(sizeof *de);
+    if (!de)
+        return -ENOMEM;
+    long r = search(root_dir, ino, buf, 0, 0, de);
+    kfree(de);
+    return r < 0 ? -ENOENT : r;
 }

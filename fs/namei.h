@@ -37,6 +37,10 @@ bool vfs_is_mountpoint(struct inode *dir, const char *name, size_t len);
 struct inode *vfs_root(void);
 void vfs_set_root(struct inode *root);
 
+/* A path naming file `ino` of the root file system, found by searching the
+ * directory tree (for /proc/PID/fd links); buf holds PATH_MAX bytes. */
+long vfs_find_path(struct inode *ino, char *buf);
+
 /* The absolute path of directory dir into buf; its length, or -errno. */
 long vfs_path_of(struct inode *dir, char *buf, size_t size);
 

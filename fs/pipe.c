@@ -202,7 +202,11 @@ static int pipe_stat(struct inode *ino, struct stat64 *st)
     return 0;
 }
 
-static const struct inode_ops pipe_iops = {.stat = pipe_stat};
+int fifo_open(struct inode *ino, struct file *f);
+
+/* Opening a pipe's inode again (through /proc/PID/fd/N) joins the pipe as
+ * one more reader or writer, as a FIFO's open does. */
+static const struct inode_ops pipe_iops = {.stat = pipe_stat, .open = fifo_open};
 
 int pipe_create(struct file **rd, struct file **wr)
 {
@@ -225,6 +229,8 @@ int pipe_create(struct file **rd, struct file **wr)
         return -ENOMEM;
     }
     ino->dev = 0x0c;                /* pipefs */
+    ino->fifo = p;                  /* so /proc/PID/fd/N can reopen it */
+    p->fifo = ino;
     p->readers = p->writers = 1;
     (*rd)->ops = &pipe_read_fops;
     (*wr)->ops = &pipe_write_fops;

@@ -13,11 +13,13 @@
 
 #include <stdarg.h>
 
+#include "fs/devfs.h"
 #include "fs/fscontext.h"
 #include "fs/namei.h"
 #include "kernel/pit.h"
 #include "kernel/clock.h"
 #include "kernel/format.h"
+#include "kernel/limits.h"
 #include "kernel/string.h"
 #include "kernel/uapi/dirent.h"
 #include "kernel/uapi/errno.h"
@@ -32,7 +34,9 @@
 
 #define PROC_DEV 0x0004
 #define ROOT_INO 1
-#define PID_SHIFT 8
+#define PID_SHIFT 12
+#define LOW_MASK 0xfffu                 /* below the pid: which entry */
+#define FD_BASE 0x100u                  /* fd links: FD_BASE + the descriptor */
 #define TEXT_MAX 16384
 
 struct text {
@@ -258,6 +262,7 @@ static const struct entry pid_entries[] = {
     {"maps", gen_pid_maps, S_IFREG | 0444},
     {"exe", NULL, S_IFLNK | 0777},
     {"cwd", NULL, S_IFLNK | 0777},
+    {"fd", NULL, S_IFDIR | 0500},
 };
 #define NPID (sizeof pid_entries / sizeof pid_entries[0])
 
@@ -274,8 +279,8 @@ static uint32_t pid_of(const struct inode *ino)
 
 static const struct entry *entry_of(const struct inode *ino)
 {
-    uint32_t idx = ino->ino & 0xff;
-    if (ino->ino == ROOT_INO || idx == 0)
+    uint32_t idx = ino->ino & LOW_MASK;
+    if (ino->ino == ROOT_INO || idx == 0 || idx >= FD_BASE)
         return NULL;
     /* Root entries are numbered from ROOT_INO + 1, a pid's from 1. */
     return pid_of(ino) ? &pid_entries[idx - 1] : &root_entries[idx - ROOT_INO - 1];
@@ -313,8 +318,40 @@ static int find_entry(const struct entry *table, uint32_t n, const char *name, s
     return -1;
 }
 
+static bool is_fd_dir(const struct inode *ino)
+{
+    const struct entry *e = entry_of(ino);
+    return e && pid_of(ino) && !strcmp(e->name, "fd");
+}
+
+/* The open file behind /proc/PID/fd/N, or NULL. */
+static struct file *fd_link_file(const struct inode *ino)
+{
+    struct proc *p = proc_find((int)pid_of(ino));
+    uint32_t fd = (ino->ino & LOW_MASK) - FD_BASE;
+    if (!p || !p->fs || fd >= (uint32_t)p->fs->nfds)
+        return NULL;
+    return p->fs->fd[fd];
+}
+
+static const struct inode_ops fd_link_iops;
+
+static int lookup_fd(struct inode *dir, const char *name, size_t len, struct inode **out)
+{
+    int fd = parse_pid(name, len);          /* a small decimal number too */
+    struct proc *p = proc_find((int)pid_of(dir));
+    if (fd < 0 || fd >= FD_MAX || !p || !p->fs || fd >= p->fs->nfds || !p->fs->fd[fd])
+        return -ENOENT;
+    int err = make((dir->ino & ~LOW_MASK) | (FD_BASE + (uint32_t)fd), S_IFLNK | 0700, out);
+    if (!err)
+        (*out)->ops = &fd_link_iops;
+    return err;
+}
+
 static int procfs_lookup(struct inode *dir, const char *name, size_t len, struct inode **out)
 {
+    if (is_fd_dir(dir))
+        return lookup_fd(dir, name, len, out);
     if (dir->ino == ROOT_INO) {
         int i = find_entry(root_entries, NROOT, name, len);
         if (i >= 0)
@@ -350,9 +387,28 @@ static void fill(struct vfs_dirent *de, uint64_t ino, uint8_t type, const char *
     de->name_len = (uint32_t)strlcpy(de->name, name, sizeof de->name);
 }
 
+/* The fd directory: positions 0 and 1 are . and .., then one per open
+ * descriptor, the position being the descriptor + 2. */
+static int readdir_fds(struct inode *dir, uint64_t *pos, struct vfs_dirent *de)
+{
+    struct proc *p = proc_find((int)pid_of(dir));
+    for (uint64_t fd = *pos - 2; p && p->fs && fd < (uint64_t)p->fs->nfds; fd++) {
+        if (!p->fs->fd[fd])
+            continue;
+        char name[8];
+        ksnprintf(name, sizeof name, "%u", (uint32_t)fd);
+        fill(de, (dir->ino & ~LOW_MASK) | (FD_BASE + fd), DT_LNK, name);
+        *pos = fd + 3;
+        return 1;
+    }
+    return 0;
+}
+
 static int procfs_readdir(struct inode *dir, uint64_t *pos, struct vfs_dirent *de)
 {
     uint64_t i = *pos;
+    if (i >= 2 && is_fd_dir(dir))
+        return readdir_fds(dir, pos, de);
     if (i < 2) {
         fill(de, dir->ino, DT_DIR, i ? ".." : ".");
     } else if (dir->ino != ROOT_INO) {
@@ -398,6 +454,44 @@ static long procfs_readlink(struct inode *ino, char *buf, size_t size)
         n = (long)size;
     memcpy(buf, tmp, (size_t)n);
     return n;
+}
+
+/* What an fd link shows: a path, a device's name, or pipe:[inode]. */
+static long fd_link_readlink(struct inode *ino, char *buf, size_t size)
+{
+    struct file *f = fd_link_file(ino);
+    if (!f || !f->inode)
+        return -ENOENT;
+    struct inode *i = f->inode;
+    char *tmp = kpage_alloc();
+    if (!tmp)
+        return -ENOMEM;
+    long n;
+    const char *dev = S_ISCHR(i->mode) ? devfs_name(i->rdev) : NULL;
+    if (S_ISFIFO(i->mode) && i->dev == 0x0c)
+        n = ksnprintf(tmp, PATH_MAX, "pipe:[%u]", i->ino);
+    else if (dev)
+        n = ksnprintf(tmp, PATH_MAX, "/dev/%s", dev);
+    else if (S_ISDIR(i->mode))
+        n = vfs_path_of(i, tmp, PATH_MAX);
+    else if ((n = vfs_find_path(i, tmp)) < 0)
+        n = ksnprintf(tmp, PATH_MAX, "anon_inode:[%u]", i->ino);
+    if (n >= 0) {
+        if ((size_t)n > size)
+            n = (long)size;
+        memcpy(buf, tmp, (size_t)n);
+    }
+    kpage_free(tmp);
+    return n;
+}
+
+static int fd_link_follow(struct inode *ino, struct inode **out)
+{
+    struct file *f = fd_link_file(ino);
+    if (!f || !f->inode)
+        return -ENOENT;
+    *out = inode_get(f->inode);
+    return 0;
 }
 
 static int procfs_stat(struct inode *ino, struct stat64 *st)
@@ -462,6 +556,9 @@ static void procfs_release(struct file *f)
 static const struct inode_ops procfs_iops = {
     .lookup = procfs_lookup, .readdir = procfs_readdir, .readlink = procfs_readlink,
     .stat = procfs_stat, .open = procfs_open,
+};
+static const struct inode_ops fd_link_iops = {
+    .readlink = fd_link_readlink, .follow = fd_link_follow, .stat = procfs_stat,
 };
 static const struct file_ops procfs_file_fops = {
     .read = procfs_read, .write = procfs_write, .release = procfs_release, .seekable = true,

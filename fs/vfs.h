@@ -40,6 +40,9 @@ struct inode_ops {
     int (*readdir)(struct inode *dir, uint64_t *pos, struct vfs_dirent *de);
     /* Target of a symlink into buf (not NUL-terminated); its length. */
     long (*readlink)(struct inode *ino, char *buf, size_t size);
+    /* A "magic" link (/proc/PID/fd/N) leads straight to an inode rather
+     * than to a path: a new reference in *out. */
+    int (*follow)(struct inode *link, struct inode **out);
     int (*stat)(struct inode *ino, struct stat64 *st);
     /* Set up f (f->ops, f->priv) for an open of this inode. */
     int (*open)(struct inode *ino, struct file *f);

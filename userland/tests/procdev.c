@@ -3,6 +3,7 @@
  * device with that major:minor; /dev's own devices behave as on Linux;
  * /proc shows this process as Linux would.
  */
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
@@ -81,6 +82,41 @@ int main(int argc, char **argv)
     memset(link, 0, sizeof link);
     CHECK(readlink("/proc/self", link, sizeof link) > 0 && strcmp(link, want) == 0);
     printf("/proc/self: stat, cmdline, status, maps, exe as Linux shows them\n");
+
+    /* /proc/self/fd: links naming each open file, that open it again. */
+    int p[2];
+    CHECK(pipe(p) == 0);
+    int motd = open("/etc/motd", O_RDONLY);
+    CHECK(motd >= 0);
+    char path[64];
+    snprintf(path, sizeof path, "/proc/self/fd/%d", p[0]);
+    memset(link, 0, sizeof link);
+    CHECK(readlink(path, link, sizeof link) > 0 && strncmp(link, "pipe:[", 6) == 0);
+    snprintf(path, sizeof path, "/proc/self/fd/%d", motd);
+    memset(link, 0, sizeof link);
+    CHECK(readlink(path, link, sizeof link) > 0 && strcmp(link, "/etc/motd") == 0);
+    memset(link, 0, sizeof link);
+    CHECK(readlink("/proc/self/fd/1", link, sizeof link) > 0 && strcmp(link, "/dev/console") == 0);
+    snprintf(path, sizeof path, "/proc/self/fd/%d", p[1]);
+    int again = open(path, O_WRONLY);               /* the same pipe */
+    CHECK(again >= 0 && write(again, "via fd link", 11) == 11);
+    close(again);
+    char got[16] = {0};
+    CHECK(read(p[0], got, sizeof got) == 11 && strcmp(got, "via fd link") == 0);
+    int out = open("/dev/stdout", O_WRONLY);        /* -> /proc/self/fd/1 */
+    CHECK(out >= 0 && write(out, "written to /dev/stdout\n", 23) == 23);
+    close(out);
+    int listed = 0;
+    DIR *d = opendir("/proc/self/fd");
+    CHECK(d != NULL);
+    for (struct dirent *e; (e = readdir(d)) != NULL;)
+        listed += e->d_name[0] != '.';
+    closedir(d);
+    CHECK(listed >= 6);             /* 0, 1, 2, the pipe, motd, the directory */
+    close(p[0]);
+    close(p[1]);
+    close(motd);
+    printf("/proc/self/fd: links name pipes, devices and files, and reopen them\n");
     pass("procdev");
     return 0;
 }
