@@ -46,6 +46,22 @@ int vfs_mount(struct inode *dir, const char *name, struct inode *root)
     return 0;
 }
 
+struct inode *vfs_unmount(struct inode *root)
+{
+    for (struct mount **link = &mounts; *link; link = &(*link)->next) {
+        struct mount *m = *link;
+        if (m->root != root)
+            continue;
+        *link = m->next;
+        inode_put(m->dir);
+        inode_put(root->covered);
+        root->covered = NULL;
+        kfree(m);
+        return root;                /* the table's reference, now the caller's */
+    }
+    return NULL;
+}
+
 static struct mount *mount_at(struct inode *dir, const char *name, size_t len)
 {
     for (struct mount *m = mounts; m; m = m->next)

@@ -31,6 +31,9 @@ int namei_parent_at(struct inode *base, const char *path, struct inode **dir,
 /* Mount a file system's root over name in dir (which need not exist in
  * dir's file system). */
 int vfs_mount(struct inode *dir, const char *name, struct inode *root);
+/* Remove the mount whose root is `root`; its reference goes to the caller.
+ * NULL if root is mounted nowhere. */
+struct inode *vfs_unmount(struct inode *root);
 /* Whether a file system is mounted on name in dir (it cannot be removed
  * or renamed then: -EBUSY). */
 bool vfs_is_mountpoint(struct inode *dir, const char *name, size_t len);
