@@ -84,3 +84,25 @@ def test_kernel_stack_overflow_hits_the_guard_page(boot):
     assert "the kernel stack ran into its guard page" in b.output
     assert "ktest_recurse" in b.output
     assert b.status == PANIC_STATUS
+
+
+def test_gdb_stops_at_kmain_with_symbols(tmp_path):
+    """What `make gdb` does, in batch mode: QEMU halted with its gdb stub,
+    gdb attached with the kernel's symbols, a breakpoint in kmain."""
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    qemu = subprocess.Popen(
+        ["qemu-system-i386", "-m", "128", "-display", "none", "-no-reboot",
+         "-serial", "file:" + str(tmp_path / "serial.log"), "-kernel", KERNEL,
+         "-append", "ktest=ksyms_name_functions", "-gdb", "tcp::%d" % port, "-S"])
+    try:
+        out = subprocess.run(
+            ["gdb", "-q", "-batch", KERNEL, "-ex", "target remote :%d" % port,
+             "-ex", "break kmain", "-ex", "continue", "-ex", "bt 1", "-ex", "kill"],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=60).stdout.decode()
+    finally:
+        qemu.kill()
+        qemu.wait()
+    assert re.search(r"#0\s+kmain \(magic=\d+, info_phys=\d+\) at kernel/main.c:\d+", out), out
