@@ -125,6 +125,32 @@ static int splice(char **buf, struct inode *link, const char *rest, int *links)
     return 0;
 }
 
+/* The walk met a symlink `next` (in directory *cur) to follow.  A magic
+ * link leads straight to its inode; an ordinary one is spliced into the
+ * path text (*p, in *buf), and the walk goes on from *cur, or from the
+ * root for an absolute target.  Consumes the reference to next. */
+static int through_link(struct inode **cur, struct inode *next, const char **p, char **buf,
+                        int *links)
+{
+    int err;
+    if (next->ops->follow) {
+        struct inode *target = NULL;
+        err = ++*links > SYMLINK_MAX_FOLLOW ? -ELOOP : next->ops->follow(next, &target);
+        if (!err) {
+            inode_put(*cur);
+            *cur = target;
+        }
+    } else if (!(err = splice(buf, next, *p, links))) {
+        *p = *buf;
+        if (**p == '/') {
+            inode_put(*cur);
+            *cur = inode_get(root_dir);
+        }
+    }
+    inode_put(next);
+    return err;
+}
+
 /* The walk itself.  A symlink is spliced into the path text and the walk
  * goes on from the directory that held it (or from the root, for an
  * absolute target): no recursion, so a chain of links costs no stack, and
@@ -156,26 +182,10 @@ static int walk(struct inode *base, const char *path, int flags, struct inode **
         while (*rest == '/')
             rest++;
         bool follow = *rest || (flags & LOOKUP_FOLLOW) || *p == '/';
-        if (S_ISLNK(next->mode) && follow && next->ops->follow) {
-            struct inode *target = NULL;
-            err = ++links > SYMLINK_MAX_FOLLOW ? -ELOOP : next->ops->follow(next, &target);
-            inode_put(next);
-            if (err)
-                break;
-            inode_put(cur);
-            cur = target;               /* a magic link: straight to the inode */
-            continue;
-        }
         if (S_ISLNK(next->mode) && follow) {
-            err = splice(&buf, next, p, &links);
-            inode_put(next);
+            err = through_link(&cur, next, &p, &buf, &links);
             if (err)
                 break;
-            p = buf;
-            if (*p == '/') {
-                inode_put(cur);
-                cur = inode_get(root_dir);
-            }
             continue;
         }
         inode_put(cur);
