@@ -8,7 +8,10 @@
 
 #include <stdint.h>
 
-#define EFLAGS_IF 0x200u
+#define EFLAGS_IF   0x200u
+#define EFLAGS_IOPL 0x3000u
+#define EFLAGS_NT   0x4000u
+#define EFLAGS_VM   0x20000u
 #define CR0_WP    0x00010000u
 #define CR0_PG    0x80000000u
 #define CR4_PSE   0x010u

@@ -10,6 +10,8 @@
 ; and returns without passing through trap_dispatch.
 
 SEL_KDATA equ 0x10
+TF_EFLAGS equ 60                    ; offsetof(struct trapframe, eflags)
+EFLAGS_VM equ 0x20000
 
 extern trap_dispatch
 extern trap_return_work
@@ -112,6 +114,8 @@ syscall_entry:
     push 0x80
     SAVE_REGS
     cld
+    test byte [esp + TF_EFLAGS + 2], EFLAGS_VM >> 16
+    jnz .vm86
     cmp eax, [syscall_count]
     jae .unknown                    ; negative numbers are huge unsigned
     ; Copy the six arguments: a C function may overwrite its own argument
@@ -139,6 +143,12 @@ syscall_entry:
     call syscall_unknown            ; -ENOSYS (and the strace=1 log)
     add esp, 4
     jmp .done
+.vm86:
+    ; From virtual-8086 mode (see leave_vm86 in trap.c): no system call.
+    push esp
+    call trap_dispatch
+    add esp, 4
+    jmp trap_return
 
 section .rodata
 align 4

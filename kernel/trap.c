@@ -11,7 +11,9 @@
 
 #include <stddef.h>
 
+#include "kernel/cpu.h"
 #include "kernel/extable.h"
+#include "kernel/gdt.h"
 #include "kernel/panic.h"
 #include "kernel/pic.h"
 
@@ -24,6 +26,9 @@ static const char *const names[32] = {
     "Machine check", "SIMD floating-point error", "Virtualization",
     "Control protection",
 };
+
+/* entry.asm tests the VM flag in the frame of a system call. */
+_Static_assert(offsetof(struct trapframe, eflags) == 60, "TF_EFLAGS in entry.asm");
 
 static irq_handler irq_handlers[16];
 static trap_handler trap_handlers[32];
@@ -97,6 +102,27 @@ static void exception(struct trapframe *tf)
     panic_trap(tf, "exception in kernel mode");
 }
 
+/* Cowix has no virtual-8086 mode and never irets into it from ring 0,
+ * but QEMU's TCG lets a ring-3 iret set EFLAGS.VM (a real CPU ignores VM
+ * there), so user code can get into it.  The trap from there has a 16-bit
+ * cs:ip, null data segments, and the CPU's copy of them above esp and ss.
+ * Turn it into an ordinary ring-3 frame and make it a SIGSEGV: whatever
+ * the process does next happens in protected mode.  (The four extra words
+ * stay unused at the top of the kernel stack until the next entry.) */
+static void leave_vm86(struct trapframe *tf)
+{
+    if (!user_fault_handler)
+        panic_trap(tf, "trap from virtual-8086 mode");
+    tf->eflags &= ~(EFLAGS_VM | EFLAGS_NT | EFLAGS_IOPL);
+    tf->cs = SEL_UCODE;
+    tf->ss = tf->ds = tf->es = SEL_UDATA;
+    tf->fs = tf->gs = 0;
+    uint32_t trapno = tf->trapno;
+    tf->trapno = T_GPF;                 /* what a real CPU raises instead */
+    user_fault_handler(tf);
+    tf->trapno = trapno;
+}
+
 static void interrupt(struct trapframe *tf)
 {
     int irq = (int)tf->trapno - T_IRQ0;
@@ -109,14 +135,20 @@ static void interrupt(struct trapframe *tf)
         irq_handlers[irq](tf);
 }
 
+/* Also called by entry.asm for an int 0x80 from virtual-8086 mode. */
 void trap_dispatch(struct trapframe *tf)
 {
-    if (tf->trapno < 32)
-        exception(tf);
-    else if (tf->trapno < 48)
+    bool vm86 = tf->eflags & EFLAGS_VM;
+    if (vm86)
+        leave_vm86(tf);         /* the trap itself is not served, but an IRQ is */
+    if (tf->trapno < 32) {
+        if (!vm86)
+            exception(tf);
+    } else if (tf->trapno < 48) {
         interrupt(tf);
-    else
+    } else if (!vm86) {
         panic_trap(tf, "unexpected vector");
+    }
     if (trap_from_user(tf) && trap_return_work)
         trap_return_work_hook(tf);
 }

@@ -102,7 +102,7 @@ def test_exhaustion(boot, program):
 
 REGRESSIONS = ["mountpoint_busy", "rw_count_cap", "sleep_beside_spinner",
                "creat_at_emfile", "symlink_chain_40", "getcwd_too_long",
-               "misaligned_user_struct", "wait_int_min"]
+               "misaligned_user_struct", "wait_int_min", "vm86_iret"]
 
 
 @pytest.mark.parametrize("case", [known_bug(c) for c in REGRESSIONS])

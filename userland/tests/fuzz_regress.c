@@ -16,6 +16,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <time.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
@@ -181,6 +182,48 @@ static void wait_int_min(void)
     CHECK(kill(child, SIGKILL) == 0 && waitpid(child, &status, 0) == child);
 }
 
+/* Found by seed 2, batch 723: a clone child on a stray stack ran into
+ * bytes that made an iret with VM set in the popped EFLAGS.  A real CPU
+ * ignores VM in an iret below ring 0 (the far jump to the selector then
+ * faults); QEMU's TCG enters virtual-8086 mode, and the next trap from
+ * there was taken for one from the kernel: a panic.  Each child here
+ * irets to 1000:0000 with VM and IOPL 3, where a page holds an int 0x80,
+ * a hlt, or a loop the timer interrupts.  Each must die of SIGSEGV,
+ * on Linux (#GP on the selector) as on Cowix under QEMU (no vm86). */
+#define VM86_CODE 0x10000L
+
+static int iret_to_vm86(const unsigned char *code, size_t len)
+{
+    pid_t child = fork();
+    if (child == 0) {
+        void *page = mmap((void *)VM86_CODE, 4096, PROT_READ | PROT_WRITE | PROT_EXEC,
+                          MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+        if (page != (void *)VM86_CODE)
+            _exit(1);
+        memcpy((void *)VM86_CODE, code, len);
+        __asm__ volatile("pushl $0x23202\n\t"        /* VM, IOPL 3, IF */
+                         "pushl $0x1000\n\t"         /* cs: 0x1000 * 16 = VM86_CODE */
+                         "pushl $0\n\t"
+                         "iret" ::: "memory");
+        _exit(2);
+    }
+    int status;
+    if (child < 0 || waitpid(child, &status, 0) != child)
+        return -1;
+    return WIFSIGNALED(status) ? WTERMSIG(status) : 100 + WEXITSTATUS(status);
+}
+
+static void vm86_iret(void)
+{
+    static const unsigned char int80[] = {0xcd, 0x80}, hlt[] = {0xf4}, loop[] = {0xeb, 0xfe};
+    struct leak_check leaks;
+    leak_check_begin(&leaks);
+    CHECK_EQ(iret_to_vm86(int80, sizeof int80), SIGSEGV);
+    CHECK_EQ(iret_to_vm86(hlt, sizeof hlt), SIGSEGV);
+    CHECK_EQ(iret_to_vm86(loop, sizeof loop), SIGSEGV);
+    CHECK(!leak_check_end(&leaks, "vm86_iret: leak"));
+}
+
 struct regression {
     const char *name;
     void (*run)(void);
@@ -195,6 +238,7 @@ static const struct regression cases[] = {
     {"getcwd_too_long", getcwd_too_long},
     {"misaligned_user_struct", misaligned_user_struct},
     {"wait_int_min", wait_int_min},
+    {"vm86_iret", vm86_iret},
 };
 
 int main(int argc, char **argv)
