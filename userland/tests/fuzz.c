@@ -375,7 +375,7 @@ static void run_one(long batch, long ncalls)
 static void clean_up(void)
 {
     kill_everything();
-    if (remove_sandboxes(MAX_WORKERS) != 0) {
+    if (remove_sandboxes() != 0) {
         say("fuzz: cannot remove the sandboxes in /tmp/fuzz");
         problems++;
     }

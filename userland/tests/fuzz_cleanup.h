@@ -116,17 +116,40 @@ static int make_sandboxes(int n)
     return 0;
 }
 
-/* Remove sandboxes 0..n-1 (those that exist) and /tmp/fuzz; 0 if all went. */
-static int remove_sandboxes(int n)
+/* What is left in a sandbox that would not go, and why, to find the
+ * call that made it. */
+static void report_left(const char *dir)
 {
-    char dir[32];
-    int bad = 0;
-    for (int i = 0; i < n; i++) {
-        sandbox_path(dir, sizeof dir, i);
-        if (access(dir, F_OK) == 0)
-            bad |= empty_dir(dir) != 0 || rmdir(dir) != 0;
+    char path[300];
+    struct dirent *e;
+    DIR *d = opendir(dir);
+    if (!d) {
+        printf("fuzz: cannot open %s: %s\n", dir, strerror(errno));
+        return;
     }
-    return bad || rmdir("/tmp/fuzz") != 0 ? -1 : 0;
+    while ((e = readdir(d))) {
+        struct stat st;
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+            continue;
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        int r = lstat(path, &st) == 0 && S_ISDIR(st.st_mode) ? rmdir(path) : unlink(path);
+        printf("fuzz: left %s (mode %o): %s\n", path, (unsigned)st.st_mode,
+               r ? strerror(errno) : "removed now");
+    }
+    closedir(d);
+}
+
+/* Remove /tmp/fuzz: the sandboxes and what random paths such as "../x"
+ * made beside them.  0 if all of it went. */
+static int remove_sandboxes(void)
+{
+    if (access("/tmp/fuzz", F_OK) != 0)
+        return 0;
+    if (empty_dir("/tmp/fuzz") == 0 && rmdir("/tmp/fuzz") == 0)
+        return 0;
+    printf("fuzz: cannot remove /tmp/fuzz: %s\n", strerror(errno));
+    report_left("/tmp/fuzz");
+    return -1;
 }
 
 #endif
