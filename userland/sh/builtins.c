@@ -10,8 +10,10 @@
 #include <limits.h>
 #include "userland/sh/builtins.h"
 #include "userland/sh/exec.h"
+#include "userland/sh/func.h"
 #include "userland/sh/jobs.h"
 #include "userland/sh/shell.h"
+#include "userland/sh/trap.h"
 #include "userland/sh/vars.h"
 
 static int bi_cd(int argc, char **argv)
@@ -75,7 +77,7 @@ static int bi_exit(int argc, char **argv)
     }
     if (shell.interactive)
         jobs_hangup_stopped();
-    exit(status & 0xff);
+    shell_exit(status);
 }
 
 /* export [NAME[=value]]...; with no names, list the exported variables. */
@@ -109,10 +111,19 @@ static int bi_export(int argc, char **argv)
     return status;
 }
 
+/* unset [-v] NAME...: forget variables; unset -f NAME...: functions. */
 static int bi_unset(int argc, char **argv)
 {
-    for (int i = 1; i < argc; i++)
-        var_unset(argv[i]);
+    int i = 1, functions = 0;
+
+    if (i < argc && (strcmp(argv[i], "-f") == 0 || strcmp(argv[i], "-v") == 0))
+        functions = argv[i++][1] == 'f';
+    for (; i < argc; i++) {
+        if (functions)
+            func_unset(argv[i]);
+        else
+            var_unset(argv[i]);
+    }
     return 0;
 }
 
@@ -190,32 +201,48 @@ static int bi_exec(int argc, char **argv)
     return 0;
 }
 
-static int bi_colon(int argc, char **argv)
+static int bi_true(int argc, char **argv)
 {
     (void)argc;
     (void)argv;
     return 0;
 }
 
+static int bi_false(int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    return 1;
+}
+
 static int bi_help(int argc, char **argv);
 
-static const struct {
-    const char *name;
-    builtin_fn fn;
-    const char *usage;
-} builtins[] = {
-    {":", bi_colon, ":"},
-    {"bg", bi_bg, "bg [%job]"},
-    {"cd", bi_cd, "cd [dir | -]"},
-    {"exec", bi_exec, "exec [command [args...]]"},
-    {"exit", bi_exit, "exit [status]"},
-    {"export", bi_export, "export [name[=value]...]"},
-    {"fg", bi_fg, "fg [%job]"},
-    {"help", bi_help, "help"},
-    {"jobs", bi_jobs, "jobs"},
-    {"pwd", bi_pwd, "pwd"},
-    {"unset", bi_unset, "unset name..."},
-    {"wait", bi_wait, "wait [pid | %job]..."},
+static const struct builtin builtins[] = {
+    {".", bi_dot, 1, ". file"},
+    {":", bi_true, 1, ": [args...]"},
+    {"[", bi_test, 0, "[ expression ]"},
+    {"bg", bi_bg, 0, "bg [%job]"},
+    {"break", bi_break, 1, "break [n]"},
+    {"cd", bi_cd, 0, "cd [dir | -]"},
+    {"continue", bi_break, 1, "continue [n]"},
+    {"eval", bi_eval, 1, "eval [args...]"},
+    {"exec", bi_exec, 1, "exec [command [args...]]"},
+    {"exit", bi_exit, 1, "exit [status]"},
+    {"export", bi_export, 1, "export [name[=value]...]"},
+    {"false", bi_false, 0, "false"},
+    {"fg", bi_fg, 0, "fg [%job]"},
+    {"help", bi_help, 0, "help"},
+    {"jobs", bi_jobs, 0, "jobs"},
+    {"pwd", bi_pwd, 0, "pwd"},
+    {"read", bi_read, 0, "read [-r] name..."},
+    {"return", bi_return, 1, "return [n]"},
+    {"set", bi_set, 1, "set [-- args...]"},
+    {"shift", bi_shift, 1, "shift [n]"},
+    {"test", bi_test, 0, "test expression"},
+    {"trap", bi_trap, 1, "trap [action signal...]"},
+    {"true", bi_true, 0, "true"},
+    {"unset", bi_unset, 1, "unset [-f | -v] name..."},
+    {"wait", bi_wait, 0, "wait [pid | %job]..."},
 };
 #define NBUILTINS (int)(sizeof builtins / sizeof builtins[0])
 
@@ -230,10 +257,10 @@ static int bi_help(int argc, char **argv)
     return 0;
 }
 
-builtin_fn builtin_find(const char *name)
+const struct builtin *builtin_find(const char *name)
 {
     for (int i = 0; i < NBUILTINS; i++)
         if (strcmp(builtins[i].name, name) == 0)
-            return builtins[i].fn;
+            return &builtins[i];
     return NULL;
 }

@@ -1,6 +1,7 @@
 /*
  * Running parsed commands: lists, and-or lists, pipelines and simple
- * commands, in the foreground or as background jobs.
+ * commands, in the foreground or as background jobs.  Compound commands
+ * are in exec_compound.c.
  */
 #ifndef USERLAND_SH_EXEC_H
 #define USERLAND_SH_EXEC_H
@@ -11,9 +12,9 @@
 int run_list(struct list *list);
 
 /* Replace the shell by the command argv (the `exec` builtin). */
-void exec_program(char **argv);
+_Noreturn void exec_program(char **argv);
 
-/* Apply `exec`'s redirections to the shell itself; 0 or -1. */
-int redirect_shell(struct command *cmd);
+/* In a child: stop being the interactive shell with jobs (a subshell). */
+void become_subshell(void);
 
 #endif

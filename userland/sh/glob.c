@@ -87,8 +87,10 @@ int glob_has_magic(const char *p)
     for (; *p; p++) {
         if (*p == '\\' && p[1])
             p++;
-        else if (*p == '*' || *p == '?' || *p == '[')
+        else if (*p == '*' || *p == '?')
             return 1;
+        else if (*p == '[' && p[1] && strchr(p + 2, ']'))
+            return 1;                   /* a lone [ (the test command) is not */
     }
     return 0;
 }

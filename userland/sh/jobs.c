@@ -111,17 +111,21 @@ int job_is_stopped(const struct job *j)
     return stopped;
 }
 
+int status_code(int wstatus)
+{
+    if (WIFSTOPPED(wstatus))
+        return 128 + WSTOPSIG(wstatus);
+    if (WIFSIGNALED(wstatus))
+        return 128 + WTERMSIG(wstatus);
+    return WEXITSTATUS(wstatus);
+}
+
 /* $? for a job: from its last process. */
 static int job_code(const struct job *j)
 {
     if (j->nprocs == 0)
         return 2;
-    int st = j->status[j->nprocs - 1];
-    if (j->state[j->nprocs - 1] == P_STOPPED)
-        return 128 + WSTOPSIG(st);
-    if (WIFSIGNALED(st))
-        return 128 + WTERMSIG(st);
-    return WEXITSTATUS(st);
+    return status_code(j->status[j->nprocs - 1]);
 }
 
 /* ---- collecting status changes ---- */
@@ -347,6 +351,7 @@ int job_run_foreground(struct job *j, int cont)
         j->notified = 1;
         fputc('\n', stdout);
         job_print(j);
+        shell.interrupted = shell.interactive;  /* Ctrl-Z stops a loop too */
     } else {
         report_signals(j);
         job_free(j);
@@ -362,6 +367,22 @@ void job_run_background(struct job *j, int cont)
 }
 
 /* ---- setting up job control ---- */
+
+static volatile sig_atomic_t got_sigint;
+
+static void on_sigint(int sig)
+{
+    (void)sig;
+    shell.interrupted = 1;
+    got_sigint = 1;
+}
+
+int jobs_took_sigint(void)
+{
+    int got = got_sigint;
+    got_sigint = 0;
+    return got;
+}
 
 void jobs_init(void)
 {
@@ -379,7 +400,12 @@ void jobs_init(void)
         return;                         /* no terminal: no job control */
     }
 
-    signal(SIGINT, SIG_IGN);
+    /* Ctrl-C reaches the shell only while it runs builtins itself (a
+     * loop): then it stops them.  No SA_RESTART: a `read` must end. */
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_sigint;
+    sigaction(SIGINT, &sa, NULL);
     signal(SIGQUIT, SIG_IGN);
     signal(SIGTSTP, SIG_IGN);
     signal(SIGTTIN, SIG_IGN);

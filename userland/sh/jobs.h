@@ -28,8 +28,14 @@ struct job {
     struct termios tmodes;
 };
 
+/* $? for a wait status: the exit code, or 128 + the signal number. */
+int status_code(int wstatus);
+
 /* Take the terminal and set up signals for job control. */
 void jobs_init(void);
+
+/* Did Ctrl-C interrupt the shell itself since the last call? */
+int jobs_took_sigint(void);
 
 struct job *job_new(const char *text, int background);
 void job_add_proc(struct job *j, pid_t pid);

@@ -1,50 +1,24 @@
 /*
- * The tokenizer.  Words end at unquoted blanks or operator characters;
- * inside '...' and "..." everything belongs to the word, and a backslash
- * protects the next character.  `#` at the start of a word begins a
- * comment.  Digits right before < or > are the fd of the redirection
- * ("2>file").
+ * The tokenizer.  Words end at unquoted blanks or operator characters
+ * (scan.c knows about quotes and nested expansions).  `#` at the start of
+ * a word begins a comment.  Digits right before < or > are the fd of the
+ * redirection ("2>file").  A backslash-newline between words is skipped.
  */
 #include <stdlib.h>
 #include <string.h>
 #include "userland/sh/lex.h"
 #include "userland/sh/arena.h"
 
-static int is_operator_char(char c)
+void lex_init(struct lexer *lx, const char *text)
 {
-    return c == '|' || c == '&' || c == ';' || c == '<' || c == '>' ||
-           c == '\n';
+    lx->text = text;
+    lx->p = text;
 }
 
-/*
- * Find the end of the word starting at s.  Returns NULL if a quote is
- * left open or the text ends in a backslash.
- */
-static const char *word_end(const char *s)
+void lex_moved(struct lexer *lx, const char *text)
 {
-    while (*s && *s != ' ' && *s != '\t' && !is_operator_char(*s)) {
-        if (*s == '\\') {
-            if (s[1] == '\0')
-                return NULL;
-            s += 2;
-        } else if (*s == '\'') {
-            s = strchr(s + 1, '\'');
-            if (s == NULL)
-                return NULL;
-            s++;
-        } else if (*s == '"') {
-            for (s++; *s != '"'; s++) {
-                if (*s == '\0')
-                    return NULL;
-                if (*s == '\\' && s[1])
-                    s++;
-            }
-            s++;
-        } else {
-            s++;
-        }
-    }
-    return s;
+    lx->p = text + (lx->p - lx->text);
+    lx->text = text;
 }
 
 /* The operator at s: its type and length. */
@@ -54,9 +28,10 @@ static enum token_type operator_at(const char *s, int *len)
         const char *text;
         enum token_type type;
     } ops[] = {
-        {"||", T_OR}, {"&&", T_AND}, {">>", T_DGREAT}, {"<&", T_LESSAND},
-        {">&", T_GREATAND}, {"|", T_PIPE}, {"&", T_AMP}, {";", T_SEMI},
-        {"<", T_LESS}, {">", T_GREAT}, {"\n", T_NEWLINE},
+        {"||", T_OR}, {"&&", T_AND}, {";;", T_DSEMI}, {">>", T_DGREAT},
+        {"<<-", T_DLESSDASH}, {"<<", T_DLESS}, {"<&", T_LESSAND}, {">&", T_GREATAND}, {"|", T_PIPE}, {"&", T_AMP},
+        {";", T_SEMI}, {"<", T_LESS}, {">", T_GREAT}, {"(", T_LPAREN},
+        {")", T_RPAREN}, {"\n", T_NEWLINE},
     };
     for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++) {
         size_t n = strlen(ops[i].text);
@@ -69,85 +44,141 @@ static enum token_type operator_at(const char *s, int *len)
     return T_END;
 }
 
-/* A line that ends in an escaped newline continues on the next one. */
-static int ends_in_continuation(const char *text)
-{
-    size_t n = strlen(text);
-    return n >= 2 && text[n - 1] == '\n' && text[n - 2] == '\\';
-}
-
 /*
  * A word at p: its raw text, or the redirection it introduces when it is
- * all digits glued to < or > ("2>").  Returns the length consumed, or -1
- * if the word is unfinished (open quote).
+ * all digits glued to < or > ("2>").  Sets *len to the length consumed.
  */
-static int word_token(const char *p, struct token *tok)
+static enum scan word_token(const char *p, struct token *tok, int *len)
 {
-    const char *end = word_end(p);
-    if (end == NULL)
-        return -1;
-    int len = (int)(end - p);
+    const char *end;
+    enum scan r = scan_word(p, &end);
+    if (r != SCAN_OK)
+        return r;
+    *len = (int)(end - p);
     tok->type = T_WORD;
-    tok->text = arena_strndup(p, (size_t)len);
-    if (strcmp(tok->text, "!") == 0)
-        tok->type = T_BANG;
-    if ((*end == '<' || *end == '>') && len < 4 &&
-        strspn(tok->text, "0123456789") == (size_t)len) {
+    tok->text = arena_strndup(p, (size_t)*len);
+    if ((*end == '<' || *end == '>') && *len < 4 &&
+        strspn(tok->text, "0123456789") == (size_t)*len) {
         int oplen;
         tok->io_number = atoi(tok->text);
         tok->type = operator_at(end, &oplen);
-        len += oplen;
+        *len += oplen;
     }
-    return len;
+    return SCAN_OK;
 }
 
-/* Read the token at *pp into tok and advance; -1 if the text is unfinished. */
-static int next_token(const char *text, const char **pp, struct token *tok)
+/* Skip blanks, backslash-newlines and a comment. */
+static enum scan skip_blanks(const char **pp)
 {
     const char *p = *pp;
-    int len = 0;
 
-    while (*p == ' ' || *p == '\t' || (p[0] == '\\' && p[1] == '\n'))
-        p += *p == '\\' ? 2 : 1;
+    for (;;) {
+        if (*p == ' ' || *p == '\t') {
+            p++;
+        } else if (p[0] == '\\' && p[1] == '\n') {
+            if (p[2] == '\0')
+                return SCAN_MORE;       /* the line goes on */
+            p += 2;
+        } else {
+            break;
+        }
+    }
     if (*p == '#')
         while (*p && *p != '\n')
             p++;
-    tok->start = (int)(p - text);
-    tok->io_number = -1;
-    if (*p == '\0')
-        tok->type = T_END;
-    else if (is_operator_char(*p))
-        tok->type = operator_at(p, &len);
-    else if ((len = word_token(p, tok)) < 0)
-        return -1;
-    p += len;
-    tok->end = (int)(p - text);
     *pp = p;
-    return 0;
+    return SCAN_OK;
 }
 
-enum lex_result lex(const char *text, struct token **tokens, int *count)
+void lex_add_heredoc(struct lexer *lx, struct heredoc *h)
 {
-    int cap = 16, n = 0;
-    struct token *t = arena_alloc((size_t)cap * sizeof *t);
-    const char *p = text;
+    struct heredoc **tail = &lx->pending;
+    while (*tail)
+        tail = &(*tail)->next;
+    h->next = NULL;
+    *tail = h;
+}
 
-    if (ends_in_continuation(text))
-        return LEX_INCOMPLETE;
+/* The line at p without its leading tabs, if <<- strips them. */
+static const char *skip_tabs(const char *p, int strip)
+{
+    while (strip && *p == '\t')
+        p++;
+    return p;
+}
+
+/*
+ * The body of h starts at *pp: copy its lines (without the tabs <<- strips)
+ * up to the delimiter line, and move *pp past that line.
+ */
+static enum scan read_body(struct heredoc *h, const char **pp)
+{
+    const char *p = *pp;
+    size_t dlen = strlen(h->delimiter), len = 0;
+    char *body = arena_alloc(strlen(p) + 1);
+
     for (;;) {
-        if (n == cap) {
-            struct token *bigger = arena_alloc(2 * (size_t)cap * sizeof *t);
-            memcpy(bigger, t, (size_t)cap * sizeof *t);
-            t = bigger;
-            cap *= 2;
+        if (*p == '\0')
+            return SCAN_MORE;               /* no delimiter line yet */
+        const char *line = skip_tabs(p, h->strip_tabs);
+        const char *eol = strchrnul(line, '\n');
+        if ((size_t)(eol - line) == dlen && strncmp(line, h->delimiter, dlen) == 0) {
+            *pp = *eol ? eol + 1 : eol;
+            h->body = body;
+            return SCAN_OK;
         }
-        if (next_token(text, &p, &t[n]) < 0)
-            return LEX_INCOMPLETE;
-        if (t[n].type == T_END)
-            break;
-        n++;
+        if (*eol == '\0')
+            return SCAN_MORE;
+        memcpy(body + len, line, (size_t)(eol + 1 - line));
+        len += (size_t)(eol + 1 - line);
+        p = eol + 1;
     }
-    *tokens = t;
-    *count = n;
-    return LEX_OK;
+}
+
+/*
+ * After a newline at *pp: the bodies of the here-documents announced
+ * before it.  Nothing changes unless all of them are there.
+ */
+static enum scan read_bodies(struct lexer *lx, const char **pp)
+{
+    const char *p = *pp;
+
+    for (struct heredoc *h = lx->pending; h; h = h->next) {
+        enum scan r = read_body(h, &p);
+        if (r != SCAN_OK)
+            return r;
+    }
+    lx->pending = NULL;
+    *pp = p;
+    return SCAN_OK;
+}
+
+/* The lexer moves on only when the whole token is there: after SCAN_MORE
+ * the caller may append text and ask again. */
+enum scan lex_next(struct lexer *lx, struct token *tok)
+{
+    const char *p = lx->p;
+    int len = 0;
+    enum scan r = skip_blanks(&p);
+
+    memset(tok, 0, sizeof *tok);
+    tok->io_number = -1;
+    tok->start = (int)(p - lx->text);
+    if (r != SCAN_OK)
+        return r;
+    if (*p == '\0')
+        tok->type = T_END;
+    else if (scan_is_operator_char(*p))
+        tok->type = operator_at(p, &len);
+    else if ((r = word_token(p, tok, &len)) != SCAN_OK)
+        return r;
+    p += len;
+    tok->end = (int)(p - lx->text);
+    if (tok->type == T_END && lx->pending)
+        return SCAN_MORE;           /* here-documents still to come */
+    if (tok->type == T_NEWLINE && lx->pending &&
+        (r = read_bodies(lx, &p)) != SCAN_OK)
+        return r;
+    lx->p = p;
+    return SCAN_OK;
 }

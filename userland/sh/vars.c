@@ -2,6 +2,7 @@
  * Shell variables: the private table of unexported ones is a small linked
  * list; exported ones are in environ (getenv/setenv/unsetenv).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <ctype.h>
@@ -97,4 +98,53 @@ size_t var_assignment(const char *word)
     if (eq == NULL || !var_valid_name(word, (size_t)(eq - word)))
         return 0;
     return (size_t)(eq - word);
+}
+
+void var_backup(struct var_backup *b, const char *name)
+{
+    const char *value = var_get(name);
+
+    b->name = strdup(name);
+    b->value = value ? strdup(value) : NULL;
+    b->exported = *find_local(name) == NULL && getenv(name) != NULL;
+}
+
+void var_restore(struct var_backup *b)
+{
+    if (b->name == NULL)
+        return;
+    var_unset(b->name);
+    if (b->value) {
+        var_set(b->name, b->value);
+        if (b->exported)
+            var_export(b->name);
+    }
+    free(b->name);
+    free(b->value);
+}
+
+/* name='value', with each ' written as '\'' */
+static void print_quoted(const char *name, size_t len, const char *value)
+{
+    printf("%.*s='", (int)len, name);
+    for (; *value; value++) {
+        if (*value == '\'')
+            fputs("'\\''", stdout);
+        else
+            putchar(*value);
+    }
+    puts("'");
+}
+
+void vars_print(void)
+{
+    extern char **environ;
+
+    for (struct var *v = locals; v; v = v->next)
+        print_quoted(v->name, strlen(v->name), v->value);
+    for (char **e = environ; e && *e; e++) {
+        const char *eq = strchr(*e, '=');
+        if (eq)
+            print_quoted(*e, (size_t)(eq - *e), eq + 1);
+    }
 }

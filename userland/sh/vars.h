@@ -19,4 +19,16 @@ int var_valid_name(const char *s, size_t len);
 /* If word is NAME=value, the length of NAME; otherwise 0. */
 size_t var_assignment(const char *word);
 
+/* A variable as it was (value, or unset; exported or not), to put back. */
+struct var_backup {
+    char *name, *value;         /* malloc'd; value NULL if it was unset */
+    int exported;
+};
+
+void var_backup(struct var_backup *b, const char *name);
+void var_restore(struct var_backup *b);     /* and free the copies */
+
+/* Print every variable as NAME='value' (the `set` builtin). */
+void vars_print(void);
+
 #endif
