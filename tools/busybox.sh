@@ -66,6 +66,7 @@ stage() {
     mkdir -p "$root/bin"
     cp "$W/deb/bin/busybox" "$root/bin/busybox"
     # A static i386 binary: the x86-64 host runs it to list its applets.
+    tools/host-i386.sh "$root/bin/busybox" true
     "$root/bin/busybox" --list-full | while read -r path; do
         [ "$path" = bin/busybox ] && continue
         mkdir -p "$root/$(dirname "$path")"

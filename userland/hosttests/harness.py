@@ -12,7 +12,9 @@ A small test harness for the Python host tests of the user land.
                                     # "N passed, N failed"
 
 The programs under test are the ones in OUT/root (OUT = sys.argv[1]);
-they run directly on the Linux host (static i386 binaries).
+they run directly on the Linux host (static i386 binaries), natively or,
+where the host kernel lacks IA32 emulation, through qemu-i386 registered
+with binfmt_misc (tools/host-i386.sh); EMULATED says which.
 """
 import os
 import shutil
@@ -25,6 +27,7 @@ OUT = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else os.environ["COWIX_U
 ROOT = os.path.join(OUT, "root")
 BIN = os.path.join(ROOT, "bin")
 SH = os.path.join(BIN, "sh")
+EMULATED = os.path.exists("/proc/sys/fs/binfmt_misc/cowix-i386")
 # Commands found by PATH search must be ours, never the host's.
 ENV = {"PATH": BIN, "HOME": "/tmp", "LC_ALL": "C"}
 

@@ -25,13 +25,15 @@ def run_part(name, argv, env=None):
     try:
         p = subprocess.run(argv, capture_output=True, text=True, timeout=600,
                            env=env)
-        out = p.stdout + p.stderr
+        out, err = p.stdout, p.stderr
     except subprocess.TimeoutExpired as e:
         out = (e.stdout or b"").decode(errors="replace") + "\ntimed out\n"
-        p = None
+        err, p = "", None
+    # The summary is the last line of standard output: whatever reaches
+    # stderr (an emulator's "uncaught target signal", say) is shown, not parsed.
     lines = out.rstrip("\n").split("\n")
-    for line in lines:
-        if not line.startswith("ok "):
+    for line in lines + err.rstrip("\n").split("\n"):
+        if line and not line.startswith("ok "):
             print(line)
     m = SUMMARY.match(lines[-1]) if lines else None
     if m is None:
