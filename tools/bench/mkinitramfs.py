@@ -1,17 +1,17 @@
 #!/usr/bin/python3
-"""Write the initramfs that boots Linux straight into the benchmark.
+"""Write an initramfs that boots Linux straight into one of our programs.
 
 The archive is an uncompressed cpio in the "newc" format, which Linux
-unpacks into its root file system before starting /init:
+unpacks into its root file system before starting /init.  It holds
+/dev/console (character device 5:1, so init gets stdin/out/err) and the
+given files, with their directories.  For the benchmark (linux.sh):
 
-    /init              the bench program (Linux runs it as pid 1)
-    /bin/bench-tiny    the program bench's fork_exec_wait execs
-    /dev/console       character device 5:1, so init gets stdin/out/err
+    init=BENCH  bin/bench-tiny=BENCH_TINY
 
 Every entry has owner 0, mtime 0 and a fixed inode number, so the same
 inputs always give the same bytes.
 
-Usage: mkinitramfs.py BENCH BENCH_TINY OUTPUT
+Usage: mkinitramfs.py OUTPUT PATH=FILE...
 """
 
 import stat
@@ -41,29 +41,34 @@ def entry(inode, name, mode, body=b"", rdev=(0, 0)):
     return pad4(header + name_bytes) + pad4(body)
 
 
-def archive(bench, tiny):
-    records = [
-        ("dev", stat.S_IFDIR | 0o755, b"", (0, 0)),
-        ("dev/console", stat.S_IFCHR | 0o600, b"", (5, 1)),
-        ("bin", stat.S_IFDIR | 0o755, b"", (0, 0)),
-        ("bin/bench-tiny", stat.S_IFREG | 0o755, tiny, (0, 0)),
-        ("init", stat.S_IFREG | 0o755, bench, (0, 0)),
-    ]
+def archive(files):
+    """files: [(path in the archive, contents)]; directories are added."""
+    records = [("dev", stat.S_IFDIR | 0o755, b"", (0, 0)),
+               ("dev/console", stat.S_IFCHR | 0o600, b"", (5, 1))]
+    dirs = {"dev"}
+    for path, body in files:
+        parts = path.split("/")[:-1]
+        for i in range(1, len(parts) + 1):
+            d = "/".join(parts[:i])
+            if d not in dirs:
+                dirs.add(d)
+                records.append((d, stat.S_IFDIR | 0o755, b"", (0, 0)))
+        records.append((path, stat.S_IFREG | 0o755, body, (0, 0)))
     out = b"".join(entry(i + 1, name, mode, body, rdev)
                    for i, (name, mode, body, rdev) in enumerate(records))
     return out + entry(0, TRAILER, 0)
 
 
 def main():
-    if len(sys.argv) != 4:
+    if len(sys.argv) < 3 or any("=" not in a for a in sys.argv[2:]):
         sys.exit(__doc__)
-    bench_path, tiny_path, out_path = sys.argv[1:]
-    with open(bench_path, "rb") as f:
-        bench = f.read()
-    with open(tiny_path, "rb") as f:
-        tiny = f.read()
-    with open(out_path, "wb") as f:
-        f.write(archive(bench, tiny))
+    files = []
+    for arg in sys.argv[2:]:
+        path, source = arg.split("=", 1)
+        with open(source, "rb") as f:
+            files.append((path.strip("/"), f.read()))
+    with open(sys.argv[1], "wb") as f:
+        f.write(archive(files))
 
 
 if __name__ == "__main__":
