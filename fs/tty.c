@@ -582,8 +582,7 @@ static long tty_ioctl(struct file *f, uint32_t cmd, uint32_t arg)
     case TIOCSPGRP: return set_fg_pgrp(t, uarg);
     case TIOCGSID: return get_id(t, uarg, t->session);
     case TIOCGSERIAL: return get_serial(uarg);
-    case VT_GETSTATE: case KDGKBTYPE: return -EINVAL;   /* not a virtual console */
-    default: return -ENOTTY;
+    default: return -ENOTTY;    /* VT_GETSTATE, KDGKBTYPE too: not a virtual console */
     }
 }
 

@@ -26,8 +26,12 @@
 #include "proc/sys_signal.h"
 #include "proc/sys_time.h"
 
+#define NR_LOGGED 512
+
 static int trace;
-static uint8_t logged[512];
+static uint8_t logged[NR_LOGGED];           /* numbers in (and near) the table */
+static uint32_t strays[16];                 /* numbers far beyond it, or negative */
+static unsigned nstrays;
 
 /* The frame entry.asm built on this process's kernel stack: a trap from
  * user mode fills the stack exactly up to esp0. */
@@ -36,12 +40,28 @@ struct trapframe *syscall_frame(void)
     return (struct trapframe *)(tss_kernel_stack() - sizeof(struct trapframe));
 }
 
+/* Whether NR is logged for the first time.  Once the short list of stray
+ * numbers is full, every further stray is logged: noise beats silence. */
+static int first_time(uint32_t nr)
+{
+    if (nr < NR_LOGGED) {
+        if (logged[nr])
+            return 0;
+        logged[nr] = 1;
+        return 1;
+    }
+    for (unsigned i = 0; i < nstrays; i++)
+        if (strays[i] == nr)
+            return 0;
+    if (nstrays < sizeof strays / sizeof strays[0])
+        strays[nstrays++] = nr;
+    return 1;
+}
+
 static long log_unimplemented(uint32_t nr)
 {
-    if (trace && nr < sizeof logged && !logged[nr]) {
-        logged[nr] = 1;
-        kprintf("strace: unimplemented system call %u\n", nr);
-    }
+    if (trace && first_time(nr))
+        kprintf("strace: unimplemented system call %d\n", (int)nr);
     return -ENOSYS;
 }
 

@@ -35,3 +35,18 @@ def test_init_gets_argv_and_env_and_status(boot):
 def test_missing_init_falls_back_to_shell(boot):
     b = boot("init=/no/such/program", timeout=30)
     assert "cannot run /no/such/program (error 2); trying /bin/sh" in b.output, b
+
+
+def test_unimplemented_calls_are_logged_once_with_strace(boot):
+    """strace=1: each number without a handler is named once on the console,
+    whether it is a hole in the table (17, 31), past its end, or negative."""
+    numbers = ["17", "31", "17", "9999", "100000", "-5", "-5"]
+    b = run_program(boot, "/tests/nosys", " ".join(numbers), cmdline="strace=1")
+    assert "nosys: 7 numbers gave ENOSYS twice" in b.output, b
+    logged = [l.strip() for l in b.lines() if l.startswith("strace:")]
+    assert logged == ["strace: unimplemented system call %s" % n
+                      for n in ("17", "31", "9999", "100000", "-5")], b
+    assert b.status == 0, b
+    # and without strace=1, nothing is logged
+    b = run_program(boot, "/tests/nosys", "17 9999")
+    assert "strace:" not in b.output and b.status == 0, b

@@ -1781,6 +1781,26 @@ static void t_iso_session(void)
     EXITS(reap(pid), 0);
 }
 
+/* The console answers as Linux's serial line ttyS0 does: terminal and
+ * serial ioctls work, the virtual-console ones are not this driver's. */
+static void t_tty_ioctls(void)
+{
+    struct termios tio;
+    struct winsize ws;
+    int32_t serial[15];                         /* struct serial_struct */
+    char vt[8];
+    if (!isatty(0))
+        skip("standard input is not a terminal");
+    MUST(ioctl(0, TCGETS, &tio));
+    MUST(ioctl(0, TIOCGWINSZ, &ws));
+    MUST(ioctl(0, TIOCGSERIAL, serial));
+    CHECK(serial[0] == 4);                      /* PORT_16550A */
+    FAILS(ioctl(0, 0x5603, vt), ENOTTY);        /* VT_GETSTATE */
+    FAILS(ioctl(0, 0x4b33, vt), ENOTTY);        /* KDGKBTYPE */
+    FAILS(ioctl(0, 0x54ff, vt), ENOTTY);        /* no such request */
+    FAILS(ioctl(0, TCGETS, (void *)KERNEL_ADDR), EFAULT);
+}
+
 /* ------------------------------------------------------------ time, /proc */
 
 static void t_time(void)
@@ -1841,6 +1861,7 @@ static const struct test tests[] = {
     T(sig_handler_mask), T(sig_defaults), T(sig_group),
     T(bad_pointers), T(bad_null), T(bad_fds), T(bad_values), T(bad_nosys), T(bad_pids),
     T(iso_kernel), T(iso_text), T(iso_privileged), T(iso_init), T(iso_session),
+    T(tty_ioctls),
     T(time), T(proc_files),
 };
 
