@@ -127,12 +127,16 @@ run-fast: $(B)/kernel.elf $(B)/initrd.img
 	-$(QEMU) $(QEMU_BASE) $(QEMU_TERM) -kernel $(B)/kernel.elf \
 	    -initrd $(B)/initrd.img -append "$(ARGS)"
 
+# GDB_PORT and GDB_EXTRA (more gdb options, e.g. -batch -ex "bt" -ex kill)
+# let a test drive this very target.
+GDB_PORT ?= 1234
 gdb: $(B)/kernel.elf $(B)/initrd.img
 	@echo "serial output goes to $(B)/gdb-serial.log"
 	$(QEMU) $(QEMU_BASE) -display none -serial file:$(B)/gdb-serial.log \
-	    -kernel $(B)/kernel.elf -initrd $(B)/initrd.img -append "$(ARGS)" -s -S & \
-	gdb -q $(B)/kernel.elf -ex "target remote :1234" -ex "break kmain" \
-	    -ex "continue"; kill %1 2>/dev/null || true
+	    -kernel $(B)/kernel.elf -initrd $(B)/initrd.img -append "$(ARGS)" \
+	    -gdb tcp::$(GDB_PORT) -S & \
+	gdb -q $(B)/kernel.elf -ex "target remote :$(GDB_PORT)" -ex "break kmain" \
+	    -ex "continue" $(GDB_EXTRA); kill $$! 2>/dev/null || true
 
 # ---- tests ----------------------------------------------------------------
 

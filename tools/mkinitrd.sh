@@ -3,8 +3,11 @@
 # make the ext2 initrd from it with genext2fs, keeping 16 MiB of blocks and
 # 4096 inodes free for the user.  The image is rebuilt only when the merged
 # tree differs from the one it was last built from, so its time stamp (and
-# everything made from it) stays put otherwise.  -f (all time stamps 0) and
-# -U (everything owned by root) make the image reproducible.
+# everything made from it) stays put otherwise.  The image is reproducible
+# to the byte: genext2fs adds files in the order it reads them, and readdir
+# order differs between file systems, so it reads a tar archive sorted by
+# name, with every owner root and every time stamp 0 (-f: the file
+# system's own time stamps too).
 set -e
 img=$1; shift
 stage=$img.stage
@@ -21,11 +24,17 @@ if [ -f "$img" ] && [ -d "$tree" ] && diff -r -q --no-dereference "$stage" "$tre
     exit 0
 fi
 
-used_kib=$(du -s -k --apparent-size "$stage" | cut -f1)
+# The size comes from the files' sizes alone (a directory's size depends on
+# the host's file system), in 4 KiB blocks: theirs, one per entry, 16 MiB
+# for the user and 8 MiB of slack.
+file_blocks=$(find "$stage" -type f -printf '%s\n' | awk '{ n += int(($1 + 4095) / 4096) } END { print n + 0 }')
 files=$(find "$stage" | wc -l)
-blocks=$(( used_kib / 4 + files + 4096 + 2048 ))   # 4 KiB blocks: +16 MiB, +8 MiB slack
+blocks=$(( file_blocks + files + 4096 + 2048 ))
 inodes=$(( files + 4096 + 4096 ))
-genext2fs -B 4096 -b "$blocks" -N "$inodes" -U -f -d "$stage" "$img.tmp"
+tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner \
+    -cf "$img.tar" -C "$stage" .
+genext2fs -B 4096 -b "$blocks" -N "$inodes" -f -a "$img.tar" "$img.tmp" >/dev/null
+rm -f "$img.tar"
 mv "$img.tmp" "$img"
 rm -rf "$tree" && mv "$stage" "$tree"
 echo "initrd: $img ($files files, $blocks blocks of 4 KiB, $inodes inodes)"

@@ -1,7 +1,8 @@
 """System-test fixtures: boot Cowix under QEMU and look at what happened.
 
 `boot(cmdline, extra=None, ...)` boots the kernel with -kernel/-initrd (or
-the ISO), optionally with a directory merged into a copy of the initrd, under
+the ISO; initrd= names another image), optionally with a directory merged
+into a copy of the initrd, under
 a timeout, and returns a `Boot` with the serial transcript and the decoded
 exit status.  Through isa-debug-exit, a value v written by the kernel makes
 QEMU exit with (v << 1) | 1: init's exit status s gives 2s+1, so `status` is
@@ -90,7 +91,7 @@ def qemu_command(cmdline="", initrd=INITRD, iso=False, memory=128,
 @pytest.fixture
 def boot(tmp_path):
     def _boot(cmdline="", extra=None, timeout=120, **kw):
-        initrd = INITRD
+        initrd = kw.pop("initrd", INITRD)
         if extra is not None:
             initrd = make_initrd(str(extra), str(tmp_path / "initrd.img"))
         if kw.pop("no_initrd", False):
