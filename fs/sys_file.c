@@ -226,6 +226,34 @@ long sys_dup2(int old, int new)
 
 #define SETFL_MASK (O_APPEND | O_NONBLOCK)
 
+/* The head that struct flock (F_GETLK...) and struct flock64 (F_GETLK64...)
+ * share on i386; only their offsets' sizes differ. */
+struct flock_head {
+    int16_t l_type, l_whence;
+};
+
+/* Record locks.  A Cowix file has one user at a time as far as locks go
+ * (no lock is ever held against another process), so a request is checked
+ * as Linux checks it and then granted; F_GETLK answers "no conflicting
+ * lock" by setting l_type to F_UNLCK, as Linux does. */
+static long record_lock(struct file *f, int cmd, void *ulock)
+{
+    struct flock_head h;
+    if (copy_from_user(&h, ulock, sizeof h) < 0)
+        return -EFAULT;
+    if (h.l_whence < SEEK_SET || h.l_whence > SEEK_END)
+        return -EINVAL;
+    if (cmd == F_GETLK || cmd == F_GETLK64) {
+        if (h.l_type != F_RDLCK && h.l_type != F_WRLCK)
+            return -EINVAL;
+        h.l_type = F_UNLCK;
+        return copy_to_user(ulock, &h, sizeof h) < 0 ? -EFAULT : 0;
+    }
+    if ((h.l_type == F_RDLCK && !can_read(f)) || (h.l_type == F_WRLCK && !can_write(f)))
+        return -EBADF;
+    return h.l_type <= F_UNLCK ? 0 : -EINVAL;
+}
+
 long sys_fcntl64(int fd, int cmd, uint32_t arg)
 {
     struct file *f = fd_file(fd);
@@ -251,7 +279,7 @@ long sys_fcntl64(int fd, int cmd, uint32_t arg)
     case F_GETLK64:
     case F_SETLK64:
     case F_SETLKW64:
-        return 0;                   /* one user, no contention: locks always succeed */
+        return record_lock(f, cmd, (void *)(uintptr_t)arg);
     default:
         return -EINVAL;
     }

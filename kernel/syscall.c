@@ -140,7 +140,7 @@ const syscall_fn syscall_table[NR_SYSCALLS] = {
     SYS(__NR_prctl, sys_prctl),
     SYS(__NR_getgroups, sys_getgroups),
     SYS(__NR_getgroups32, sys_getgroups),
-    SYS(__NR_setgroups, sys_setgroups),
+    SYS(__NR_setgroups, sys_setgroups16),
     SYS(__NR_setgroups32, sys_setgroups),
     SYS(__NR_getresuid, sys_getresuid),
     SYS(__NR_getresgid, sys_getresuid),

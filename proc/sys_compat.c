@@ -29,10 +29,30 @@ long sys_getgroups(int size, uint32_t *ulist)
     return size < 0 ? -EINVAL : 0;     /* root belongs to no other group */
 }
 
+/* Root may set any list; Cowix keeps none, but the list must be readable.
+ * setgroups(81) takes 16-bit ids, setgroups32(206) 32-bit ones. */
+static long set_groups(int size, const char *ulist, uint32_t id_size)
+{
+    char chunk[256];
+    if (size < 0 || size > 65536)
+        return -EINVAL;
+    uint32_t left = (uint32_t)size * id_size;
+    for (uint32_t done = 0; done < left; done += sizeof chunk) {
+        uint32_t n = left - done < sizeof chunk ? left - done : sizeof chunk;
+        if (copy_from_user(chunk, ulist + done, n) < 0)
+            return -EFAULT;
+    }
+    return 0;
+}
+
+long sys_setgroups16(int size, const uint16_t *ulist)
+{
+    return set_groups(size, (const char *)ulist, 2);
+}
+
 long sys_setgroups(int size, const uint32_t *ulist)
 {
-    (void)ulist;
-    return size < 0 || size > 65536 ? -EINVAL : 0;
+    return set_groups(size, (const char *)ulist, 4);
 }
 
 long sys_getresuid(uint32_t *r, uint32_t *e, uint32_t *s)

@@ -10,6 +10,7 @@
 
 long sys_getgroups(int size, uint32_t *ulist);
 long sys_setgroups(int size, const uint32_t *ulist);
+long sys_setgroups16(int size, const uint16_t *ulist);
 long sys_getresuid(uint32_t *r, uint32_t *e, uint32_t *s);
 long sys_getpriority(int which, int who);
 long sys_setpriority(int which, int who, int prio);

@@ -199,7 +199,7 @@ long sys_kill(int pid, int sig)
     if (pid > 0) {
         struct proc *p = proc_find(pid);
         if (!p)
-            return -ESRCH;          /* a zombie still exists: 0, no effect */
+            return -ESRCH;          /* (a zombie is still in the table: found) */
         signal_send_from(p, sig, SI_USER, current->pid);
         return 0;
     }

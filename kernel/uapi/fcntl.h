@@ -45,6 +45,11 @@
 #define F_SETLKW64      14
 #define F_DUPFD_CLOEXEC 1030
 
+/* Record locks: struct flock's l_type (and, at its start, flock64's). */
+#define F_RDLCK 0
+#define F_WRLCK 1
+#define F_UNLCK 2
+
 /* The only file-descriptor flag (F_GETFD/F_SETFD). */
 #define FD_CLOEXEC 1
 

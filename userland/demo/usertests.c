@@ -655,6 +655,90 @@ static void t_file_trunc(void)
     unlink("f");
 }
 
+/* creat(8), the 32-bit truncate(92) and ftruncate(93), under a umask. */
+static void t_file_creat_trunc32(void)
+{
+    struct stat st;
+    mode_t old = umask(077);
+    int fd = MUST(creat("f", 0666));
+    CHECK(umask(old) == 077);
+    MUST(fstat(fd, &st));
+    CHECK((st.st_mode & 07777) == 0600);
+    CHECK(write(fd, "abc", 3) == 3);
+    FAILS(read(fd, &st, 1), EBADF);             /* creat opens write-only */
+    close(fd);
+    fd = MUST(creat("f", 0644));                /* again: truncates, keeps the mode */
+    MUST(fstat(fd, &st));
+    CHECK(st.st_size == 0 && (st.st_mode & 07777) == 0600);
+    MUST(syscall(__NR_truncate, "f", 10000));
+    MUST(stat("f", &st));
+    CHECK(st.st_size == 10000);
+    MUST(syscall(__NR_ftruncate, fd, 3));
+    MUST(fstat(fd, &st));
+    CHECK(st.st_size == 3);
+    FAILS(syscall(__NR_ftruncate, fd, -1), EINVAL);
+    FAILS(syscall(__NR_truncate, "nothing", 0), ENOENT);
+    close(fd);
+    unlink("f");
+}
+
+/* chmod and fchmod set the mode, utimensat the times; the sync calls have
+ * nothing to do on a RAM disk but exist. */
+static void t_file_mode_times(void)
+{
+    struct stat st;
+    write_file("f", "x", 0644);
+    MUST(chmod("f", 0751));
+    MUST(stat("f", &st));
+    CHECK((st.st_mode & 07777) == 0751 && S_ISREG(st.st_mode));
+    int fd = MUST(open("f", O_RDWR));
+    MUST(fchmod(fd, 0600));
+    MUST(fstat(fd, &st));
+    CHECK((st.st_mode & 07777) == 0600);
+    struct timespec times[2] = {{1000000, 5}, {2000000, 7}};
+    MUST(syscall(__NR_utimensat, AT_FDCWD, "f", times, 0));
+    MUST(stat("f", &st));
+    CHECK(st.st_atime == 1000000 && st.st_mtime == 2000000);
+    MUST(fsync(fd));
+    MUST(syscall(__NR_fdatasync, fd));
+    sync();
+    FAILS(fsync(-1), EBADF);
+    close(fd);
+    unlink("f");
+}
+
+/* Record locks: nobody else holds one, so F_GETLK says F_UNLCK; requests
+ * are checked as Linux checks them. */
+struct flock32 {
+    short l_type, l_whence;
+    long l_start, l_len;
+    int l_pid;
+};
+
+static void t_file_locks(void)
+{
+    write_file("f", "data", 0644);
+    int rd = MUST(open("f", O_RDONLY));
+    struct flock32 l = {1 /* F_WRLCK */, SEEK_SET, 0, 0, 0};
+    MUST(syscall(__NR_fcntl64, rd, 5 /* F_GETLK */, &l));
+    CHECK(l.l_type == 2);                       /* F_UNLCK: no conflict */
+    FAILS(syscall(__NR_fcntl64, rd, 5, &l), EINVAL);        /* F_UNLCK is no question */
+    l.l_type = 1;
+    FAILS(syscall(__NR_fcntl64, rd, 6 /* F_SETLK */, &l), EBADF);   /* write lock, read fd */
+    l.l_type = 0;                               /* F_RDLCK */
+    MUST(syscall(__NR_fcntl64, rd, 6, &l));
+    l.l_type = 2;
+    MUST(syscall(__NR_fcntl64, rd, 6, &l));
+    l.l_type = 7;
+    FAILS(syscall(__NR_fcntl64, rd, 6, &l), EINVAL);
+    l.l_type = 0, l.l_whence = 9;
+    FAILS(syscall(__NR_fcntl64, rd, 6, &l), EINVAL);
+    FAILS(syscall(__NR_fcntl64, rd, 5, KERNEL_ADDR), EFAULT);
+    FAILS(syscall(__NR_fcntl64, rd, 13 /* F_SETLK64 */, UNMAPPED_ADDR), EFAULT);
+    close(rd);
+    unlink("f");
+}
+
 static unsigned char pattern_at(long off)
 {
     return (unsigned char)(off * 7 + off / 4096);
@@ -917,6 +1001,22 @@ static void t_dir_mkdir(void)
     MUST(rmdir("d/sub"));
     MUST(rmdir("d"));
     FAILS(stat("d", &st), ENOENT);
+}
+
+/* unlinkat: AT_REMOVEDIR makes it rmdir, and each refuses the other's kind. */
+static void t_dir_unlinkat(void)
+{
+    MUST(mkdir("d", 0755));
+    write_file("f", "x", 0644);
+    int dir = MUST(open(".", O_RDONLY | O_DIRECTORY));
+    FAILS(syscall(__NR_unlinkat, dir, "d", 0), EISDIR);
+    FAILS(syscall(__NR_unlinkat, dir, "f", AT_REMOVEDIR), ENOTDIR);
+    FAILS(syscall(__NR_unlinkat, dir, "f", 0x1), EINVAL);   /* no such flag */
+    MUST(syscall(__NR_unlinkat, dir, "d", AT_REMOVEDIR));
+    MUST(syscall(__NR_unlinkat, dir, "f", 0));
+    FAILS(access("d", F_OK), ENOENT);
+    FAILS(access("f", F_OK), ENOENT);
+    close(dir);
 }
 
 static void t_dir_errors(void)
@@ -1525,6 +1625,7 @@ static void t_bad_pointers(void)
     MUST(pipe(p));
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         long b = bad[i];
+        struct iovec bad_iov[1] = {{(void *)b, 16}};    /* a good array, a bad buffer */
         const struct call calls[] = {
             {"open", __NR_open, {b, O_RDONLY}},
             {"openat", __NR_openat, {AT_FDCWD, b, O_RDONLY}},
@@ -1572,9 +1673,43 @@ static void t_bad_pointers(void)
             {"statfs64", __NR_statfs64, {(long)"/", 84, b}},
             {"utimensat", __NR_utimensat, {AT_FDCWD, (long)"data", b, 0}},
             {"truncate64", __NR_truncate64, {b, 0, 0}},
+            {"truncate", __NR_truncate, {b, 0}},
+            {"creat", __NR_creat, {b, 0644}},
+            {"chmod", __NR_chmod, {b, 0644}},
+            {"mknod", __NR_mknod, {b, S_IFIFO | 0644, 0}},
+            {"mkdirat", __NR_mkdirat, {AT_FDCWD, b, 0755}},
+            {"unlinkat", __NR_unlinkat, {AT_FDCWD, b, 0}},
+            {"renameat", __NR_renameat, {AT_FDCWD, b, AT_FDCWD, (long)"x"}},
+            {"linkat", __NR_linkat, {AT_FDCWD, (long)"data", AT_FDCWD, b, 0}},
+            {"symlinkat", __NR_symlinkat, {b, AT_FDCWD, (long)"x"}},
+            {"readlinkat", __NR_readlinkat, {AT_FDCWD, b, (long)buf, 16}},
+            {"fchmodat", __NR_fchmodat, {AT_FDCWD, b, 0644}},
+            {"faccessat", __NR_faccessat, {AT_FDCWD, b, F_OK}},
+            {"fstatfs64", __NR_fstatfs64, {fd, 84, b}},
+            {"_llseek result", __NR__llseek, {fd, 0, 0, b, SEEK_SET}},
+            {"pipe2", __NR_pipe2, {b, 0}},
+            {"readv iov_base", __NR_readv, {fd, (long)bad_iov, 1}},
+            {"writev iov_base", __NR_writev, {fd, (long)bad_iov, 1}},
+            {"getrusage", __NR_getrusage, {RUSAGE_SELF, b}},
+            {"prlimit64 new", __NR_prlimit64, {0, RLIMIT_NOFILE, b, 0}},
+            {"prlimit64 old", __NR_prlimit64, {0, RLIMIT_NOFILE, 0, b}},
+            {"sigaction new", __NR_sigaction, {SIGUSR1, b, 0}},
+            {"sigprocmask new", __NR_sigprocmask, {SIG_BLOCK, b, 0}},
+            {"sigpending", __NR_sigpending, {b}},
+            {"rt_sigpending", __NR_rt_sigpending, {b, 8}},
+            {"rt_sigsuspend", __NR_rt_sigsuspend, {b, 8}},
+            {"rt_sigtimedwait", __NR_rt_sigtimedwait, {b, 0, 0, 8}},
+            {"old mmap", __NR_mmap, {b}},
+            {"_newselect", __NR__newselect, {1, b, 0, 0, 0}},
+            {"clock_nanosleep", __NR_clock_nanosleep, {CLOCK_MONOTONIC, 0, b, 0}},
+            {"sched_getaffinity", __NR_sched_getaffinity, {0, 4, b}},
+            {"get_thread_area", __NR_get_thread_area, {b}},
+            {"futex", __NR_futex, {b, 0 /* FUTEX_WAIT */, 0, 0}},
         };
         all_fail(CALLS(calls), EFAULT, i == 0 ? "a kernel address" : "an unmapped address");
     }
+    if (geteuid() == 0)                         /* (others get EPERM first) */
+        FAILS(syscall(__NR_setgroups32, 1, KERNEL_ADDR), EFAULT);
     CHECK(lseek(fd, 0, SEEK_CUR) == 0);         /* nothing was read or written */
     CHECK(strcmp(read_file("data", buf, sizeof buf), "data") == 0);
     FAILS(access("x", F_OK), ENOENT);
@@ -1850,8 +1985,8 @@ static const struct test tests[] = {
     T(file_rw), T(file_append), T(file_trunc), T(file_big), T(file_sparse), T(file_excl),
     T(file_unlink_open), T(file_rename), T(file_link), T(file_symlink), T(file_dup),
     T(file_fork_offset), T(file_fd_limit), T(file_badfd), T(file_lseek), T(file_iovec),
-    T(file_stat),
-    T(dir_mkdir), T(dir_errors), T(dir_list), T(dir_chdir), T(dir_paths), T(dir_rename),
+    T(file_stat), T(file_creat_trunc32), T(file_mode_times), T(file_locks),
+    T(dir_mkdir), T(dir_errors), T(dir_unlinkat), T(dir_list), T(dir_chdir), T(dir_paths), T(dir_rename),
     T(dir_deep),
     T(pipe_basic), T(pipe_big), T(pipe_eof), T(pipe_sigpipe), T(pipe_flags), T(pipe_poll),
     T(pipe_chain),
