@@ -2,8 +2,8 @@
  * devfs: a fixed directory of device nodes.  Each lookup makes a fresh
  * inode (device inodes carry no state: opening one picks the driver by
  * number through fs/dev.c), with a stable inode number, so stat and
- * getdents agree.  /dev/initrd reads the live ext2 image, which is how the
- * tests copy it out to check it with e2fsck.  /dev/stdin, stdout, stderr
+ * getdents agree.  /dev/initrd reads the live ext2 image (a user can copy
+ * the file system as it is now).  /dev/stdin, stdout, stderr
  * and fd are links into /proc/self/fd.
  */
 #include "fs/devfs.h"

@@ -132,7 +132,7 @@ static void stop_current(int sig)
     struct proc *p = current;
     p->state = P_STOPPED;
     p->stop_reported = false;
-    p->exit_status = (sig << 8) | 0x7f;
+    p->exit_status = W_STOPCODE(sig);
     signal_notify_parent(p, CLD_STOPPED, sig);
     schedule();             /* until SIGCONT or SIGKILL */
 }

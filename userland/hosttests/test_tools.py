@@ -451,6 +451,7 @@ def ps_lists_processes(t):
 def clear_writes_escape_sequence(t):
     r = subprocess.run([tool("clear")], capture_output=True)
     check_eq(r.stdout, b"\x1b[H\x1b[2J")
+    usage_error(["clear", "-x"])
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 /*
- * The writable file system from user space: create, append, rename, copy,
- * link and remove files and directories; a 6 MiB file (double-indirect
+ * The writable file system from user space: create, append, rename, link
+ * and remove files and directories; a 6 MiB file (double-indirect
  * blocks) with a hole; 3,000 files in one directory; filling the disk to
  * -ENOSPC (blocks, then inodes) and freeing it all, with statfs's figures
  * back where they started; a file unlinked while open.  Leaves the image
