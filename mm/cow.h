@@ -20,7 +20,9 @@
 #include "mm/vm.h"
 
 /* A copy-on-write clone of s (regions included); NULL when out of memory,
- * with nothing leaked and s unchanged. */
+ * with nothing leaked and s's memory unchanged (page tables the clone had
+ * already shared stay marked shared; their count is back at 1, so the next
+ * write through one makes it private again without a copy). */
 struct vm_space *vm_clone(struct vm_space *s);
 
 /* Give s its own copy of user page table i (PDE_SHARED), or just make it

@@ -11,6 +11,7 @@
 #include "mm/fault.h"
 #include "mm/frame.h"
 #include "mm/heap.h"
+#include "mm/kspace.h"
 #include "mm/kstack.h"
 #include "mm/pte.h"
 #include "mm/region.h"
@@ -69,19 +70,19 @@ static int write_word(struct vm_space *s, uint32_t i, uint32_t v)
 
 KTEST(frame_alloc_free_exact)
 {
-    uint32_t before = frames_free();
+    struct counts before = measure();
     uint32_t f[64];
     for (int i = 0; i < 64; i++) {
         f[i] = frame_alloc();
         KT_CHECK(f[i] != 0);
         KT_EQ(frame_refs(f[i]), 1);
     }
-    KT_EQ(frames_free(), before - 64);
+    KT_EQ(frames_free(), before.frames - 64);
     KT_CHECK(frame_ref(f[0]));
     KT_EQ(frame_unref(f[0]), 1);
     for (int i = 0; i < 64; i++)
         frame_unref(f[i]);
-    KT_EQ(frames_free(), before);
+    KT_SAME_COUNTS(before);
 }
 
 KTEST(heap_random_sizes)
@@ -138,6 +139,36 @@ KTEST(demand_zero)
     for (int i = 0; i < 8; i++)
         KT_EQ(buf[i], 0);
     KT_EQ(vm_resident_pages(s), 1);
+    vm_destroy(s);
+    KT_SAME_COUNTS(before);
+}
+
+/* A new directory's kernel half links the kernel's own page tables
+ * (mm/kspace.c) rather than copying them, so a kernel mapping made after
+ * vm_create, here a vmalloc page, shows through the new space at once. */
+KTEST(kernel_half_shared)
+{
+    struct counts before = measure();
+    struct vm_space *s = vm_create();
+    KT_CHECK(s != NULL);
+    for (uint32_t i = 0; i < USER_PDES; i++)
+        KT_EQ(s->pd[i], 0);
+    KT_EQ(memcmp(s->pd + USER_PDES, kspace_pdes(), (1024 - USER_PDES) * 4), 0);
+    volatile uint32_t *p = vmalloc(1);
+    KT_CHECK(p != NULL);
+    /* Walk s's directory by hand: a missing mapping fails the test here
+     * instead of faulting in kernel mode below. */
+    uint32_t va = (uint32_t)p, pde = s->pd[PDX(va)];
+    KT_CHECK(pde & PTE_P);
+    uint32_t pte = ((uint32_t *)PHYS_TO_VIRT(PTE_ADDR(pde)))[PTX(va)];
+    KT_CHECK(pte & PTE_P);
+    KT_EQ(PTE_ADDR(pte), kspace_translate(va));
+    /* And the MMU agrees: a store made with s in CR3 lands in that frame. */
+    vm_switch(s);
+    *p = 0x4b5a;
+    vm_switch(NULL);
+    KT_EQ(*(uint32_t *)PHYS_TO_VIRT(PTE_ADDR(pte)), 0x4b5a);
+    vfree((void *)p, 1);
     vm_destroy(s);
     KT_SAME_COUNTS(before);
 }
@@ -320,7 +351,7 @@ KTEST(clone_oom_no_leak)
     void *spare = kmalloc(64);      /* a slab with room, for the test's needs */
     struct counts mid = measure();
     uint32_t chain = grab_all_frames();
-    KT_CHECK(vm_clone(a) == NULL);                  /* no directory frame */
+    KT_CHECK(vm_clone(a) == NULL);      /* refused up front: no reserve left */
     KT_EQ(write_word(b, 0, 9), -EFAULT);            /* COW fault: no frame */
     KT_CHECK(mm_fault_out_of_memory());
     KT_EQ(word_at(b, 0), 0);
@@ -328,6 +359,58 @@ KTEST(clone_oom_no_leak)
     KT_EQ(frames_free(), mid.frames);
     KT_EQ(write_word(b, 0, 9), 0);
     kfree(spare);
+    vm_destroy(b);
+    vm_destroy(a);
+    KT_SAME_COUNTS(before);
+}
+
+/* Take references on a frame until its count is full; returns how many. */
+static uint32_t ref_to_max(uint32_t pa)
+{
+    uint32_t n = 0;
+    while (frame_ref(pa))
+        n++;
+    return n;
+}
+
+/* A clone that fails after the child's directory exists.  The parent has
+ * two page tables and the second one's count is full, so vm_clone takes a
+ * reference on the first table, marks it shared, then cannot reference the
+ * second and destroys the half-built child.  That must give back the
+ * directory, the region list and the first table's reference. */
+KTEST(clone_fails_midway_no_leak)
+{
+    const uint32_t far = 1024;                  /* first page of the next table */
+    struct counts before = measure();
+    struct vm_space *a = space_with_pages(2);
+    KT_CHECK(a != NULL);
+    uint32_t far_va = BASE + far * PG;
+    KT_CHECK(region_add(a, far_va, far_va + PG, VM_READ | VM_WRITE) == 0);
+    KT_EQ(write_word(a, far, 0xf0), 0);
+    uint32_t *pde = &a->pd[PDX(BASE)];
+    uint32_t first = PTE_ADDR(*pde), second = PTE_ADDR(a->pd[PDX(far_va)]);
+    struct counts mid = measure();
+    uint32_t extra = ref_to_max(second);
+    KT_CHECK(vm_clone(a) == NULL);
+    KT_CHECK(*pde & PDE_SHARED);        /* so it failed in the loop, not before */
+    for (uint32_t k = 0; k < extra; k++)
+        frame_unref(second);
+    KT_EQ(frame_refs(first), 1);
+    KT_EQ(frame_refs(second), 1);
+    KT_SAME_COUNTS(mid);
+    /* The parent still works.  Its first table was left marked shared, so
+     * (with the TLB flushed) a write there faults and takes the table back
+     * without a copy: its count is 1. */
+    vm_switch(NULL);
+    KT_EQ(word_at(a, 1), 1);
+    KT_EQ(write_word(a, 1, 0x11), 0);
+    KT_CHECK((*pde & PTE_W) && !(*pde & PDE_SHARED));
+    KT_EQ(write_word(a, far, 0xf1), 0);
+    KT_EQ(frames_free(), mid.frames);
+    KT_EQ(word_at(a, 1), 0x11);
+    KT_EQ(word_at(a, far), 0xf1);
+    struct vm_space *b = vm_clone(a);           /* and it can be cloned */
+    KT_CHECK(b != NULL);
     vm_destroy(b);
     vm_destroy(a);
     KT_SAME_COUNTS(before);

@@ -12,7 +12,8 @@ MEMORY_KTESTS = [
     "frame_alloc_free_exact", "heap_random_sizes", "vm_destroy_frees_all",
     "demand_zero", "cow_child_write_isolated", "cow_parent_write_isolated",
     "cow_three_way", "cow_last_ref_no_copy", "copy_to_user_into_cow",
-    "copy_from_user_bad_ptr_efault", "clone_oom_no_leak",
+    "copy_from_user_bad_ptr_efault", "clone_oom_no_leak", "clone_fails_midway_no_leak",
+    "kernel_half_shared",
 ]
 
 
