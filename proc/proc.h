@@ -66,6 +66,8 @@ struct proc {
 
     /* Signals. */
     sigset_t sig_pending, sig_blocked;
+    sigset_t sig_waiting;               /* what rt_sigtimedwait collects */
+    sigset_t sig_forced;                /* pending because of a fault */
     sigset_t sig_saved_mask;            /* restored after sigsuspend */
     bool sig_restore_mask;
     uint32_t sig_fault_addr;            /* si_addr for a fault signal */

@@ -83,8 +83,12 @@ void signal_send_from(struct proc *p, int sig, int code, int sender)
         return;
     uint32_t f = irq_save();
     stop_and_continue_effects(p, sig);
+    /* As on Linux, a blocked signal is never dropped (its disposition may
+     * change before it is unblocked, or rt_sigtimedwait may collect it);
+     * otherwise an ignored one is, and so is one init has no handler for. */
+    bool blocked = ((p->sig_blocked | p->sig_waiting) & SIG_BIT(sig)) != 0;
     bool protected_init = p->pid == 1 && p->sig_action[sig].sa_handler == SIG_DFL;
-    if (!protected_init && !signal_is_ignored(p, sig)) {
+    if (blocked || (!protected_init && !signal_is_ignored(p, sig))) {
         if (!(p->sig_pending & SIG_BIT(sig))) {     /* the first one counts */
             p->sig_sender[sig] = sender;
             p->sig_code[sig] = (int8_t)code;
@@ -106,6 +110,7 @@ void signal_force(struct proc *p, int sig, int code, uint32_t addr)
         p->sig_blocked &= ~SIG_BIT(sig);
     }
     p->sig_fault_addr = addr;
+    p->sig_forced |= SIG_BIT(sig);
     p->sig_sender[sig] = 0;
     p->sig_code[sig] = (int8_t)code;
     p->sig_pending |= SIG_BIT(sig);
@@ -186,10 +191,14 @@ void signal_deliver(struct trapframe *tf)
     struct proc *p = current;
     int sig;
     while ((sig = next_signal(p)) != 0) {
+        bool forced = (p->sig_forced & SIG_BIT(sig)) != 0;
         p->sig_pending &= ~SIG_BIT(sig);
+        p->sig_forced &= ~SIG_BIT(sig);
         sighandler_t h = p->sig_action[sig].sa_handler;
         if (h == SIG_IGN)
             continue;
+        if (h == SIG_DFL && p->pid == 1 && !forced)
+            continue;               /* sent while blocked: init is still immune */
         if (h != SIG_DFL) {
             run_handler(tf, sig);
             return;                 /* one handler frame per return */

@@ -266,6 +266,7 @@ static int dequeue(sigset_t set, siginfo_t *info)
         return 0;
     int sig = __builtin_ctzll(ready) + 1;
     current->sig_pending &= ~SIG_BIT(sig);
+    current->sig_forced &= ~SIG_BIT(sig);
     memset(info, 0, sizeof *info);
     info->si_signo = sig;
     info->si_code = current->sig_code[sig];
@@ -283,6 +284,7 @@ static long timed_wait(sigset_t set, siginfo_t *uinfo, uint64_t timeout_ns, bool
     uint64_t deadline = sched_ticks() + (timeout_ns + tick_ns - 1) / tick_ns;
     sigset_t saved = current->sig_blocked;
     current->sig_blocked &= ~set;
+    current->sig_waiting = set;     /* still "blocked" to senders */
     siginfo_t info;
     long r;
     for (;;) {
@@ -305,6 +307,7 @@ static long timed_wait(sigset_t set, siginfo_t *uinfo, uint64_t timeout_ns, bool
         irq_restore(f);
     }
     current->sig_blocked = saved;
+    current->sig_waiting = 0;
     sched_update_work();
     if (r > 0 && uinfo && copy_to_user(uinfo, &info, sizeof info) < 0)
         return -EFAULT;

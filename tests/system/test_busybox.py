@@ -255,6 +255,19 @@ def test_free_agrees_with_proc_meminfo(sh):
     assert sh.run("head -n 1 /proc/meminfo").split() == ["MemTotal:", str(total), "kB"]
 
 
+def test_uptime_and_top_read_proc(sh):
+    assert re.match(r" *\d\d:\d\d:\d\d up +\d+ min, +0 users, +load average: "
+                    r"\d+\.\d\d, \d+\.\d\d, \d+\.\d\d$", sh.run("uptime"))
+    top = sh.lines("top -b -n 1")
+    mem = re.match(r"Mem: (\d+)K used, (\d+)K free", top[0])
+    total = int(sh.run("head -n 1 /proc/meminfo").split()[1])
+    assert mem and int(mem.group(1)) + int(mem.group(2)) == total, top
+    assert any(re.match(r"Load average: [\d.]+ [\d.]+ [\d.]+ \d+/\d+ \d+$", l) for l in top), top
+    rows = [l.split(None, 7) for l in top[top.index(next(l for l in top if "PID" in l)) + 1:]]
+    assert any(r[:3] == ["1", "0", "root"] for r in rows), top        # init: PID PPID USER
+    assert any(r[-1] == "top -b -n 1" for r in rows), top
+
+
 def test_mount_and_df_read_proc_mounts(sh):
     mounts = sh.lines("mount")
     assert "/dev/root on / type ext2 (rw)" in mounts
@@ -324,5 +337,24 @@ def test_init_script_gives_a_shell_with_job_control(console):
         m.wait_prompt(timeout=60)
         assert "job control turned off" not in m.p.before
         assert m.run("echo $$; tty") == "1\n/dev/ttyS0"
+    finally:
+        m.close()
+
+
+def test_busybox_init_powers_off(console):
+    """BusyBox's own init: it blocks SIGUSR2 and collects it with
+    rt_sigtimedwait, so `poweroff` (a signal to pid 1) must reach it; init
+    then stops everything and calls reboot(POWER_OFF), which ends QEMU."""
+    m = boot("/sbin/init")
+    try:
+        m.expect("Please press Enter to activate this console")
+        m.send("\r")
+        m.wait_prompt()
+        m.send("poweroff\r")
+        m.expect("The system is going down NOW!")
+        m.expect("reboot: power off")
+        m.expect(pexpect.EOF)
+        m.p.close()
+        assert m.p.exitstatus == 1          # isa-debug-exit: status 0
     finally:
         m.close()

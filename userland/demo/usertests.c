@@ -1593,6 +1593,33 @@ static void t_sig_group(void)
     FAILS(kill(gone, 0), ESRCH);
 }
 
+/* A blocked signal is never dropped at sending, even one that is ignored
+ * (its disposition may change before it is unblocked), and
+ * rt_sigtimedwait collects the blocked signals of its set: BusyBox's
+ * init waits for SIGCHLD, ignored by default, this way. */
+static void t_sig_timedwait(void)
+{
+    sigset_t set = (1ull << (SIGUSR1 - 1)) | (1ull << (SIGCHLD - 1)), pending;
+    struct timespec none = {0, 0}, soon = {0, 10000000}, later = {5, 0};
+    siginfo_t info;
+    MUST(sigprocmask(SIG_BLOCK, &set, NULL));
+    handle(SIGUSR1, SIG_IGN, 0);
+    MUST(kill(getpid(), SIGUSR1));
+    MUST(sigpending(&pending));
+    CHECK(pending & (1ull << (SIGUSR1 - 1)));
+    CHECK(syscall(__NR_rt_sigtimedwait, &set, &info, &none, 8) == SIGUSR1);
+    CHECK(info.si_signo == SIGUSR1 && info.si_pid == getpid());
+    pid_t kid = MUST(fork());
+    if (kid == 0)
+        _exit(0);
+    CHECK(syscall(__NR_rt_sigtimedwait, &set, &info, &later, 8) == SIGCHLD);
+    CHECK(info.si_pid == kid);
+    EXITS(reap(kid), 0);
+    FAILS(syscall(__NR_rt_sigtimedwait, &set, &info, &soon, 8), EAGAIN);
+    MUST(sigpending(&pending));
+    CHECK(pending == 0);
+}
+
 /* ------------------------------------------------------------ bad arguments */
 
 struct call {
@@ -1993,7 +2020,7 @@ static const struct test tests[] = {
     T(sig_handler), T(sig_mask), T(sig_ignore), T(sig_kill_child), T(sig_stop_cont),
     T(sig_eintr), T(sig_restart), T(sig_sigchld), T(sig_pause), T(sig_nanosleep_rem),
     T(sig_sleep_across_stop), T(sig_segv_handler),
-    T(sig_handler_mask), T(sig_defaults), T(sig_group),
+    T(sig_handler_mask), T(sig_defaults), T(sig_group), T(sig_timedwait),
     T(bad_pointers), T(bad_null), T(bad_fds), T(bad_values), T(bad_nosys), T(bad_pids),
     T(iso_kernel), T(iso_text), T(iso_privileged), T(iso_init), T(iso_session),
     T(tty_ioctls),
