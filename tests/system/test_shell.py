@@ -179,6 +179,32 @@ def test_free_agrees_with_meminfo(sh):
     assert shared == info["CowShared"]
 
 
+LEFT, RIGHT, UP = "\x1b[D", "\x1b[C", "\x1b[A"
+
+
+def typed(sh, keys):
+    """Type keys and Enter; what the command printed.  The line editor
+    redraws as it goes, so the first newline is the one Enter makes."""
+    sh.send(keys + "\r")
+    sh.p.expect_exact("\n")
+    return sh.wait_prompt().replace("\r", "").strip("\n")
+
+
+def test_line_editing_and_history_on_the_console(sh):
+    """The shell's line editor on Cowix's own tty (raw mode, VMIN 1)."""
+    assert typed(sh, "echo ac" + LEFT + "b") == "abc"
+    assert typed(sh, "cho start" + "\x01" + "e") == "start"                # Ctrl-A
+    assert typed(sh, "echo xy" + "\x01" + RIGHT * 5 + "\x05" + "z") == "xyz"  # Ctrl-E
+    assert typed(sh, "echo abcX\x7f") == "abc"                             # Backspace
+    assert typed(sh, "garbage\x15echo killed") == "killed"                 # Ctrl-U
+    assert typed(sh, "echo one two\x17three") == "one three"               # Ctrl-W
+    assert typed(sh, UP) == "one three"                                    # history
+    assert typed(sh, UP + LEFT * 5 + "\x0b" + "four") == "one four"        # Ctrl-K
+    sh.send("half a line\x03")                                             # Ctrl-C
+    sh.wait_prompt()
+    assert sh.run("echo alive") == "alive"
+
+
 def test_ctrl_c_stops_yes(sh):
     shell = sh.run("echo $$")
     start(sh, "yes > /dev/null")
