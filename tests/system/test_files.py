@@ -61,3 +61,50 @@ def test_program(boot, name):
     b = run_program(boot, "/tests/" + name)
     assert "%s: all checks passed" % name in b.output, b
     assert b.status == 0 and not b.panicked, b
+
+
+SCRIPTS = {
+    # The interpreter gets its argument, the script's path, then the
+    # arguments after argv[0].
+    "echo-script": "#!/bin/echo from-script\n",
+    # Everything after the interpreter is one argument (trailing blanks
+    # dropped, as Linux does); /tests/hello exits with atoi(argv[1]).
+    "hello-script": "#!/tests/hello 42 and more  \n",
+    "sh-script": "#!/bin/sh\n"
+                 "echo \"sh-ran $0 $# $1\"\n"
+                 "/scripts/hello-script x\n"
+                 "echo \"hello-script status $?\"\n"
+                 "exit 3\n",
+}
+
+
+@pytest.fixture
+def scripts(tmp_path):
+    """A directory to merge into the initrd: /scripts/ with SCRIPTS."""
+    extra = tmp_path / "extra"
+    (extra / "scripts").mkdir(parents=True)
+    for name, text in SCRIPTS.items():
+        path = extra / "scripts" / name
+        path.write_text(text)
+        path.chmod(0o755)
+    return extra
+
+
+def test_hash_bang_script_run_by_exec(boot, scripts):
+    """/tests/run execs the script itself (no shell in between)."""
+    b = run_program(boot, "/scripts/echo-script", "arg1 arg2", extra=scripts)
+    assert "from-script /scripts/echo-script arg1 arg2" in b.lines(), b
+    assert b.status == 0 and not b.panicked, b
+
+
+def test_hash_bang_shell_script(boot, scripts):
+    """A /bin/sh script exec'd directly sees its path as $0; a script it
+    runs gets the interpreter's argument as one word."""
+    b = run_program(boot, "/scripts/sh-script", "first second", extra=scripts)
+    lines = b.lines()
+    assert "sh-ran /scripts/sh-script 2 first" in lines, b
+    assert any(l.startswith("hello from /tests/hello, pid ") and
+               l.endswith(", 4 args [42 and more] [/scripts/hello-script] [x], HOME=/")
+               for l in lines), b
+    assert "hello-script status 42" in lines, b
+    assert b.status == 3 and not b.panicked, b

@@ -50,3 +50,17 @@ def test_unimplemented_calls_are_logged_once_with_strace(boot):
     # and without strace=1, nothing is logged
     b = run_program(boot, "/tests/nosys", "17 9999")
     assert "strace:" not in b.output and b.status == 0, b
+
+
+def test_reboot_powers_off(boot):
+    """reboot(88) refuses bad magic numbers and unknown commands (EINVAL);
+    with the magic and LINUX_REBOOT_CMD_POWER_OFF, from a process that is
+    not init, Cowix prints "reboot: power off" and leaves QEMU through
+    isa-debug-exit with 0: status 0, and /tests/run never finishes."""
+    b = boot("init=/tests/run -- /tests/reboot")
+    out = b.output.replace("\r", "")
+    assert "reboot: wrong magic or command EINVAL, all four magic2 accepted\n" in out, b
+    assert "reboot: power off\n" in out, b
+    assert out.index("all four magic2 accepted") < out.index("reboot: power off\n"), b
+    assert "FAIL" not in out and "kstat:" not in out and "init exited" not in out, b
+    assert b.qemu_rc == 1 and b.status == 0 and not b.panicked and not b.timed_out, b

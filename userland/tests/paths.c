@@ -1,10 +1,16 @@
 /*
- * Path lookup edge cases, each with the errno Linux gives.
+ * Path lookup edge cases, each with the errno Linux gives; getcwd, fchdir
+ * and the file status flags (F_GETFL, F_SETFL) as Linux's calls give them.
  */
 #include <fcntl.h>
 #include <sys/stat.h>
 
 #include "t.h"
+
+/* Linux i386 numbers: the raw calls show what the kernel itself returns. */
+#define NR_OPEN 5
+#define NR_FCNTL 55
+#define NR_GETCWD 183
 
 static void same_file(const char *a, const char *b)
 {
@@ -26,6 +32,69 @@ static void fails(const char *path, int err)
     if (r != -1 || errno != err)
         printf("stat(%s): %d, errno %d (want %d)\n", path, r, errno, err);
     CHECK(r == -1 && errno == err);
+}
+
+/* The system call returns the length of the path with its NUL (the C
+ * library's getcwd returns the buffer). */
+static void getcwd_length(void)
+{
+    char buf[64];
+    CHECK(chdir("/") == 0);
+    CHECK_EQ(raw(NR_GETCWD, (long)buf, sizeof buf, 0), 2);
+    CHECK(strcmp(buf, "/") == 0);
+    CHECK(chdir("/bin") == 0);
+    CHECK_EQ(raw(NR_GETCWD, (long)buf, sizeof buf, 0), 5);
+    CHECK(strcmp(buf, "/bin") == 0);
+    CHECK_EQ(raw(NR_GETCWD, (long)buf, 5, 0), 5);       /* just fits */
+    CHECK_EQ(raw(NR_GETCWD, (long)buf, 4, 0), -ERANGE);
+    CHECK(chdir("/") == 0);
+}
+
+/* fchdir to an open directory; not to a file or a closed descriptor. */
+static void fchdir_calls(void)
+{
+    char cwd[64];
+    int dir = open("/bin", O_RDONLY | O_DIRECTORY);
+    int file = open("/bin/sh", O_RDONLY);
+    CHECK(dir >= 0 && file >= 0);
+    CHECK(fchdir(dir) == 0);
+    CHECK(getcwd(cwd, sizeof cwd) && strcmp(cwd, "/bin") == 0);
+    same_file("sh", "/bin/sh");
+    CHECK(fchdir(file) == -1 && errno == ENOTDIR);
+    close(file);
+    CHECK(fchdir(file) == -1 && errno == EBADF);
+    CHECK(getcwd(cwd, sizeof cwd) && strcmp(cwd, "/bin") == 0);
+    close(dir);
+    CHECK(chdir("/") == 0);
+}
+
+/* F_GETFL shows the access mode and the status flags, not the flags that
+ * only acted at open (O_CREAT, O_TRUNC); F_SETFL changes O_APPEND and
+ * O_NONBLOCK and keeps the access mode. */
+static void status_flags(void)
+{
+    int fd = (int)raw(NR_OPEN, (long)"/tmp/flags", O_RDWR | O_CREAT | O_TRUNC, 0644);
+    CHECK(fd >= 0);
+    CHECK_EQ(raw(NR_FCNTL, fd, F_GETFL, 0), O_RDWR);
+    CHECK_EQ(raw(NR_FCNTL, fd, F_SETFL, O_RDONLY | O_APPEND | O_NONBLOCK), 0);
+    CHECK_EQ(raw(NR_FCNTL, fd, F_GETFL, 0), O_RDWR | O_APPEND | O_NONBLOCK);
+    CHECK(write(fd, "ab", 2) == 2 && lseek(fd, 0, SEEK_SET) == 0);
+    CHECK(write(fd, "c", 1) == 1);                      /* appended */
+    CHECK_EQ(lseek(fd, 0, SEEK_CUR), 3);
+    CHECK_EQ(raw(NR_FCNTL, fd, F_SETFL, 0), 0);
+    CHECK_EQ(raw(NR_FCNTL, fd, F_GETFL, 0), O_RDWR);
+    close(fd);
+    CHECK(unlink("/tmp/flags") == 0);
+
+    int p[2];
+    char c;
+    CHECK(pipe(p) == 0);
+    CHECK_EQ(raw(NR_FCNTL, p[0], F_GETFL, 0), O_RDONLY);
+    CHECK_EQ(raw(NR_FCNTL, p[1], F_GETFL, 0), O_WRONLY);
+    CHECK_EQ(raw(NR_FCNTL, p[0], F_SETFL, O_NONBLOCK), 0);
+    CHECK(read(p[0], &c, 1) == -1 && errno == EAGAIN);  /* would block */
+    close(p[0]);
+    close(p[1]);
 }
 
 int main(void)
@@ -82,6 +151,11 @@ int main(void)
     unlink("/tmp/p/loop1");
     unlink("/tmp/p/loop2");
     CHECK(rmdir("/tmp/p") == 0);
+
+    getcwd_length();
+    fchdir_calls();
+    status_flags();
+    printf("getcwd length with the NUL, fchdir, F_GETFL/F_SETFL as on Linux\n");
     pass("paths");
     return 0;
 }

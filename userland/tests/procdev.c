@@ -1,12 +1,14 @@
 /*
  * Devices and /proc: device nodes made on the ext2 image open the Cowix
- * device with that major:minor; /dev's own devices behave as on Linux;
- * /proc shows this process as Linux would.
+ * device with that major:minor; /dev's own devices behave as on Linux,
+ * the terminals too (/dev/tty only with a controlling terminal); /proc
+ * shows this process as Linux would.
  */
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
+#include <termios.h>
 
 #include "t.h"
 
@@ -29,6 +31,90 @@ static void slurp(const char *path, char *buf, int size)
     int n = read_all(fd, buf, size - 1);
     CHECK(n > 0);
     close(fd);
+}
+
+/* Open path; whether it is a terminal; close it.  -errno if it cannot be
+ * opened. */
+static int open_isatty(const char *path, int flags)
+{
+    int fd = open(path, flags);
+    if (fd < 0)
+        return -errno;
+    errno = 0;
+    int tty = isatty(fd);
+    CHECK(tty || errno == ENOTTY);
+    close(fd);
+    return tty;
+}
+
+static void make_node(const char *path, int major, int minor)
+{
+    CHECK(mknod(path, S_IFCHR | 0666, makedev(major, minor)) == 0);
+}
+
+/* Nodes made on ext2 with the numbers of urandom, tty, console and ttyS0
+ * open those devices. */
+static void made_nodes(void)
+{
+    make_node("/tmp/urandom", 1, 9);
+    make_node("/tmp/tty", 5, 0);
+    make_node("/tmp/console", 5, 1);
+    make_node("/tmp/ttyS0", 4, 64);
+    unsigned char rnd[16] = {0};
+    int fd = open("/tmp/urandom", O_RDONLY);
+    CHECK(fd >= 0 && read(fd, rnd, sizeof rnd) == sizeof rnd);
+    CHECK(!isatty(fd) && errno == ENOTTY);
+    close(fd);
+    int nonzero = 0;
+    for (unsigned i = 0; i < sizeof rnd; i++)
+        nonzero += rnd[i] != 0;
+    CHECK(nonzero > 8);
+    CHECK_EQ(open_isatty("/tmp/console", O_RDWR | O_NOCTTY), 1);
+    CHECK_EQ(open_isatty("/tmp/ttyS0", O_RDWR | O_NOCTTY), 1);
+    CHECK_EQ(open_isatty("/tmp/tty", O_RDWR), -ENXIO);     /* no controlling tty */
+}
+
+/* /tests/run's console is not a controlling terminal (Linux gives init
+ * none), and opening the line from outside a session leader does not make
+ * it one, so /dev/tty is ENXIO.  A new session's leader that opens the
+ * serial line gets it as its controlling terminal, and then /dev/tty is
+ * that line; /dev/console never becomes one. */
+static void controlling_tty(void)
+{
+    CHECK(getsid(0) != getpid());
+    CHECK_EQ(open_isatty("/dev/console", O_RDWR), 1);
+    CHECK_EQ(open_isatty("/dev/ttyS0", O_RDWR), 1);
+    CHECK_EQ(open_isatty("/dev/tty", O_RDWR), -ENXIO);
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid == 0) {
+        CHECK(setsid() == getpid());
+        CHECK_EQ(open_isatty("/dev/console", O_RDWR), 1);
+        CHECK_EQ(open_isatty("/dev/tty", O_RDWR), -ENXIO);
+        int fd = open("/dev/ttyS0", O_RDWR);
+        CHECK(fd >= 0 && isatty(fd));
+        CHECK_EQ(tcgetsid(fd), getpid());
+        CHECK_EQ(open_isatty("/dev/tty", O_RDWR), 1);
+        CHECK_EQ(open_isatty("/tmp/tty", O_RDWR), 1);
+        _exit(0);
+    }
+    int status;
+    CHECK_EQ(waitpid(pid, &status, 0), pid);
+    CHECK_EQ(status, 0);
+    CHECK_EQ(open_isatty("/dev/tty", O_RDWR), -ENXIO);  /* that session is gone */
+    CHECK_EQ(open_isatty("/dev/null", O_RDWR), 0);
+}
+
+/* Descriptors 0, 1 and 2 are the console init was given. */
+static void standard_fds(void)
+{
+    for (int fd = 0; fd < 3; fd++) {
+        char path[32], link[64] = {0};
+        snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+        CHECK(readlink(path, link, sizeof link - 1) > 0);
+        CHECK(strcmp(link, "/dev/console") == 0);
+        CHECK(isatty(fd));
+    }
 }
 
 int main(int argc, char **argv)
@@ -58,10 +144,17 @@ int main(int argc, char **argv)
     for (unsigned i = 0; i < sizeof rnd; i++)
         nonzero += rnd[i] != 0;
     CHECK(nonzero > 20);
-    unlink("/tmp/zero");
-    unlink("/tmp/null");
-    unlink("/tmp/nodev");
+    made_nodes();
+    controlling_tty();
+    standard_fds();
+    const char *nodes[] = {"zero", "null", "nodev", "urandom", "tty", "console", "ttyS0"};
+    for (unsigned i = 0; i < sizeof nodes / sizeof *nodes; i++) {
+        char path[32];
+        snprintf(path, sizeof path, "/tmp/%s", nodes[i]);
+        CHECK(unlink(path) == 0);
+    }
     printf("device nodes on ext2 and in /dev open the right devices\n");
+    printf("terminals: /dev/tty only with a controlling tty; fds 0-2 the console\n");
 
     static char text[8192];
     slurp("/proc/self/stat", text, sizeof text);
