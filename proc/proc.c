@@ -10,6 +10,8 @@
 
 #include "kernel/string.h"
 #include "kernel/uapi/errno.h"
+#include "kernel/layout.h"
+#include "mm/frame.h"
 #include "mm/heap.h"
 #include "mm/kstack.h"
 
@@ -45,10 +47,20 @@ static void hash_remove(struct proc *p)
     *link = p->hash_next;
 }
 
+/* Linux's rule for threads-max: one process per eight kernel stacks' worth
+ * of RAM (128 MiB: 1,600), at least 20.  A process costs far less than
+ * that (its stack, directory, control block and a few page tables), so a
+ * fork bomb meets the cap, with memory to spare, before memory runs out. */
+uint32_t proc_limit(void)
+{
+    uint32_t limit = frames_total() / (8 * KSTACK_SIZE / PAGE_SIZE);
+    return limit < 20 ? 20 : limit > PROC_MAX ? PROC_MAX : limit;
+}
+
 struct proc *proc_alloc(struct proc *parent, int *err)
 {
     *err = -EAGAIN;
-    if (nprocs >= PROC_MAX)
+    if (nprocs >= proc_limit())
         return NULL;
     *err = -ENOMEM;
     struct proc *p = kmalloc_aligned(sizeof *p, 16);

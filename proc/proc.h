@@ -15,7 +15,7 @@
 #include "kernel/trap.h"
 #include "kernel/uapi/signal.h"
 
-#define PROC_MAX 4096           /* fork fails with -EAGAIN beyond this */
+#define PROC_MAX 4096           /* the table's size; proc_limit() may be lower */
 #define PROC_NAME_MAX 16
 
 enum proc_state {
@@ -95,6 +95,10 @@ struct proc {
 };
 
 extern struct proc *current;
+
+/* How many processes may exist: PROC_MAX, or fewer on a small machine,
+ * so that fork fails with -EAGAIN before memory runs out. */
+uint32_t proc_limit(void);
 
 /* A new process control block with a pid and a kernel stack, linked to
  * `parent` (NULL for the first ones); NULL when out of memory or slots. */

@@ -180,7 +180,7 @@ static struct rlimit64 limit_of(int resource)
     switch (resource) {
     case RLIMIT_STACK: return (struct rlimit64){8u << 20, inf};
     case RLIMIT_NOFILE: return (struct rlimit64){FD_MAX, FD_MAX};
-    case RLIMIT_NPROC: return (struct rlimit64){PROC_MAX, PROC_MAX};
+    case RLIMIT_NPROC: return (struct rlimit64){proc_limit(), proc_limit()};
     case RLIMIT_CORE: return (struct rlimit64){0, inf};
     default: return (struct rlimit64){inf, inf};
     }
