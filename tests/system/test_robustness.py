@@ -1,8 +1,9 @@
 """Robustness (docs/robustness.md): random system calls, hostile executables,
-exhaustion of descriptors, pipes and names, and the kernel built with KUBSAN.
-Each test boots a program from userland/tests/ as init.  Bugs found get a
-case in /tests/fuzz_regress; those not fixed yet are marked xfail(strict):
-once the kernel is fixed the mark must go."""
+exhaustion of descriptors, pipes and names, fork bombs, and the kernel built
+with KUBSAN.  Each test boots a program from userland/tests/ as init, under
+/tests/run (which checks /proc/kstat is back at its baseline) where it can.
+Bugs found get a case in /tests/fuzz_regress; those not fixed yet are marked
+xfail(strict): once the kernel is fixed the mark must go."""
 import os
 import re
 import shutil
@@ -58,8 +59,12 @@ def test_fuzz_then_image_is_fsck_clean(tmp_path):
 
 def test_fuzz_batch_repeats_exactly(boot):
     """A batch's calls come from (seed, batch) alone: two traced runs of
-    the same batch make the same calls with the same arguments."""
+    the same batch make the same calls with the same arguments.  Each run
+    ends with the fuzzer's own leak check (it must be init, so it cannot
+    run under /tests/run)."""
     runs = [boot("init=/tests/fuzz -- seed=7 batch=3 per=150", timeout=120) for _ in range(2)]
+    for r in runs:
+        assert FUZZ_LAST_LINE.search(r.output) and r.status == 0, r
     # Call number -> the call and its arguments (not its result, which may
     # depend on timing, as may the call that ends the worker).
     calls = [dict(re.findall(r"^fuzz: (\d+) (\S+\(.*?\))", r.output, re.M)) for r in runs]
@@ -98,6 +103,21 @@ def test_exhaustion(boot, program):
     assert b.status == 0 and not b.panicked, b
 
 
+@pytest.mark.parametrize("memory", [128, 512])
+def test_fork_bomb_tree(boot, memory):
+    """Every process forks (/tests/forkbomb tree; test_proc runs the single
+    parent): the table fills, every member sees EAGAIN, and killing the
+    tree's group gives everything back.  With 128 MiB the cap comes from
+    memory (proc_limit), with 512 MiB from the table's size (PROC_MAX)."""
+    b = boot("init=/tests/run -- /tests/forkbomb tree", memory=memory, timeout=60)
+    assert "forkbomb: all checks passed" in b.output, b
+    assert "kstat: back to baseline" in b.output, b
+    assert b.status == 0 and not b.panicked, b
+    m = re.search(r"(\d+) processes \(the cap is (\d+)\)", b.output)
+    assert m and m.group(1) == m.group(2), b
+    assert (int(m.group(2)) == 4096) == (memory == 512), b
+
+
 # ---- regressions -----------------------------------------------------------
 
 REGRESSIONS = ["mountpoint_busy", "rw_count_cap", "sleep_beside_spinner",
@@ -107,7 +127,9 @@ REGRESSIONS = ["mountpoint_busy", "rw_count_cap", "sleep_beside_spinner",
 
 @pytest.mark.parametrize("case", [known_bug(c) for c in REGRESSIONS])
 def test_regression(boot, case):
-    b = boot("init=/tests/fuzz_regress -- " + case, timeout=30)
+    """Each case checks its own leaks (counters and free blocks, within
+    64 KiB of memory); /tests/run then checks the counters exactly."""
+    b = run_program(boot, "/tests/fuzz_regress", args=case, timeout=30)
     assert "fuzz_regress %s: ok" % case in b.output, b
     assert b.status == 0 and not b.panicked, b
 
@@ -178,9 +200,12 @@ KUBSAN_REGRESSIONS = ["misaligned_user_struct", "wait_int_min", "rw_count_cap"]
 
 @pytest.mark.parametrize("case", KUBSAN_REGRESSIONS)
 def test_kubsan_regression(kubsan_kernel, case):
-    out, rc = boot_kubsan(kubsan_kernel, "init=/tests/fuzz_regress -- " + case, timeout=60)
+    out, rc = boot_kubsan(kubsan_kernel, "init=/tests/run -- /tests/fuzz_regress " + case,
+                          timeout=60)
     assert "undefined behaviour" not in out, out[-3000:]
     assert "fuzz_regress %s: ok" % case in out, out[-3000:]
+    assert "kstat: back to baseline" in out, out[-3000:]
+    assert "init exited with status 0" in out, out[-3000:]
 
 
 def test_kubsan_kernel_survives_fuzzing(kubsan_kernel):
