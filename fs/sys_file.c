@@ -34,6 +34,18 @@ static bool can_write(const struct file *f)
     return (f->flags & O_ACCMODE) != O_RDONLY;
 }
 
+/* A read or write's buffer and count, checked in Linux's order: the whole
+ * range must be user memory (-EFAULT), the count a valid ssize_t
+ * (-EINVAL); then the count is capped at MAX_RW_COUNT. */
+static long rw_count(const void *ubuf, uint32_t n)
+{
+    if (!user_range_ok(ubuf, n))
+        return -EFAULT;
+    if (n > 0x7fffffffu)
+        return -EINVAL;
+    return n > MAX_RW_COUNT ? MAX_RW_COUNT : n;
+}
+
 long sys_read(int fd, void *ubuf, uint32_t n)
 {
     struct file *f = fd_file(fd);
@@ -41,11 +53,8 @@ long sys_read(int fd, void *ubuf, uint32_t n)
         return -EBADF;
     if (!f->ops || !f->ops->read)
         return -EINVAL;
-    if (n > MAX_RW_COUNT)
-        n = MAX_RW_COUNT;
-    if (!user_range_ok(ubuf, n))
-        return -EFAULT;
-    return f->ops->read(f, ubuf, n);
+    long count = rw_count(ubuf, n);
+    return count < 0 ? count : f->ops->read(f, ubuf, (uint32_t)count);
 }
 
 long sys_write(int fd, const void *ubuf, uint32_t n)
@@ -55,16 +64,14 @@ long sys_write(int fd, const void *ubuf, uint32_t n)
         return -EBADF;
     if (!f->ops || !f->ops->write)
         return -EINVAL;
-    if (n > MAX_RW_COUNT)
-        n = MAX_RW_COUNT;
-    if (!user_range_ok(ubuf, n))
-        return -EFAULT;
-    return f->ops->write(f, ubuf, n);
+    long count = rw_count(ubuf, n);
+    return count < 0 ? count : f->ops->write(f, ubuf, (uint32_t)count);
 }
 
 /* readv/writev: one call per piece, stopping at a short transfer.  As on
- * Linux, a piece longer than SSIZE_MAX is -EINVAL (checked first), and the
- * total moved is capped like a single read or write. */
+ * Linux, every piece is checked first (longer than SSIZE_MAX: -EINVAL; not
+ * all in user space: -EFAULT), and the total moved is capped like a single
+ * read or write. */
 static long vector_io(int fd, const struct iovec *uiov, int count, bool writing)
 {
     if (count < 0 || count > IOV_MAX)
@@ -75,6 +82,8 @@ static long vector_io(int fd, const struct iovec *uiov, int count, bool writing)
             return -EFAULT;
         if (v.iov_len > 0x7fffffffu)
             return -EINVAL;
+        if (!user_range_ok(v.iov_base, v.iov_len))
+            return -EFAULT;
     }
     uint32_t total = 0;
     for (int i = 0; i < count && total < MAX_RW_COUNT; i++) {

@@ -51,9 +51,12 @@ static void mountpoint_busy(void)
 
 /* Found by seed 1, batch 13 (writev) and seed 4, batch 83 (pwrite64): a
  * write to /dev/null of more than 2 GiB returned the byte count, a
- * negative number that is no errno.  Linux caps every read and write at
- * MAX_RW_COUNT (INT_MAX rounded down to a page) and refuses an iovec
- * longer than SSIZE_MAX. */
+ * negative number that is no errno.  Linux checks, in this order, that the
+ * whole range is user memory (EFAULT) and that the count is a valid
+ * ssize_t (EINVAL), then caps it at MAX_RW_COUNT (INT_MAX rounded down to
+ * a page); readv and writev check every piece (longer than SSIZE_MAX:
+ * EINVAL) before moving a byte, and cap the total.  Checked on Debian's
+ * 6.1 kernel. */
 #define MAX_RW_COUNT 0x7ffff000L
 
 static void rw_count_cap(void)
@@ -65,8 +68,14 @@ static void rw_count_cap(void)
     CHECK_EQ(raw(__NR_writev, fd, (long)two, 2), MAX_RW_COUNT);
     struct iovec one[1] = {{buf, 0x90000000u}};
     CHECK_EQ(raw(__NR_writev, fd, (long)one, 1), -EINVAL);
-    CHECK_EQ(raw(__NR_write, fd, (long)buf, (long)0xfffff000u), MAX_RW_COUNT);
-    CHECK_EQ(syscall(__NR_pwrite64, fd, buf, 0x80000000u, 0, 0), MAX_RW_COUNT);
+    struct iovec far[2] = {{buf, 16}, {(void *)0xbffff000u, 0x2000}};
+    CHECK_EQ(raw(__NR_writev, fd, (long)far, 2), -EFAULT);
+    CHECK_EQ(raw(__NR_write, fd, (long)buf, 0x7fffffffL), MAX_RW_COUNT);
+    CHECK_EQ(raw(__NR_write, fd, (long)buf, (long)0x90000000u), -EINVAL);
+    CHECK_EQ(raw(__NR_write, fd, (long)buf, (long)0xfffff000u), -EFAULT);   /* into the kernel */
+    CHECK_EQ(syscall(__NR_pwrite64, fd, buf, 0x7ffff800u, 0, 0), MAX_RW_COUNT);
+    CHECK_EQ(syscall(__NR_pwrite64, fd, buf, 0x80000000u, 0, 0), -1);
+    CHECK_EQ(errno, EINVAL);
     close(fd);
 }
 
