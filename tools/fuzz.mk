@@ -4,9 +4,10 @@
 #                    FUZZ_CALLS calls (default 200000) from seed FUZZ_SEED
 #                    (default 1); FUZZ_ARGS adds options (workers=8, per=200,
 #                    each=1, batch=B); the log is $(B)/fuzz.log
-#   make fuzz-host   the host fuzzers, longer than in `make unit`: the ext2
-#                    reader on EXT2_FUZZ_ITERS corrupted images and the ELF
-#                    checker on ELF_FUZZ_ITERS mutated Cowix programs
+#   make fuzz-host   the host fuzzers: the ext2 reader on EXT2_FUZZ_ITERS
+#                    corrupted images (make unit runs a short loop of it)
+#                    and the ELF checker on ELF_FUZZ_ITERS mutated Cowix
+#                    programs (make unit has only test_elf.c's own loop)
 #   make kubsan      the kernel with KUBSAN (-fsanitize=undefined) in
 #                    $(B)/kubsan, and the robustness tests that boot it
 
