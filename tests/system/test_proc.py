@@ -64,3 +64,13 @@ def test_reboot_powers_off(boot):
     assert out.index("all four magic2 accepted") < out.index("reboot: power off\n"), b
     assert "FAIL" not in out and "kstat:" not in out and "init exited" not in out, b
     assert b.qemu_rc == 1 and b.status == 0 and not b.panicked and not b.timed_out, b
+
+
+def test_init_is_immune_to_signals_but_not_to_faults(boot):
+    """A signal init blocked is kept, yet skipped once unblocked (init has
+    no handler); a fault's SIGSEGV, even blocked, kills init."""
+    b = boot("init=/tests/initsig", timeout=30)
+    assert "initsig: SIGTERM kept while blocked, then skipped: still running" in b.output, b
+    assert "survived" not in b.output, b
+    assert "init killed by signal 11" in b.output, b
+    assert b.status == (128 + 11) & 0x7f and not b.panicked, b    # isa-debug-exit keeps 7 bits

@@ -1735,8 +1735,11 @@ static void t_bad_pointers(void)
         };
         all_fail(CALLS(calls), EFAULT, i == 0 ? "a kernel address" : "an unmapped address");
     }
-    if (geteuid() == 0)                         /* (others get EPERM first) */
+    if (geteuid() == 0) {                       /* (others get EPERM first) */
         FAILS(syscall(__NR_setgroups32, 1, KERNEL_ADDR), EFAULT);
+        FAILS(syscall(__NR_setgroups, 1, KERNEL_ADDR), EFAULT);     /* 16-bit ids */
+        FAILS(syscall(__NR_setgroups, 2, 0xbffffffeL), EFAULT);     /* runs into the kernel */
+    }
     CHECK(lseek(fd, 0, SEEK_CUR) == 0);         /* nothing was read or written */
     CHECK(strcmp(read_file("data", buf, sizeof buf), "data") == 0);
     FAILS(access("x", F_OK), ENOENT);
